@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace MicroneedlingPlanner.Web.Data;
+
+public class ApplicationUser : IdentityUser;

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Mail;
+using MicroneedlingPlanner.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace MicroneedlingPlanner.Web.Features.Accounts;
+
+public enum EmailSenderKind
+{
+    Log,
+    Smtp,
+}
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    /// <summary><c>Log</c> writes links to the log (Development); <c>Smtp</c> sends real mail.</summary>
+    public string Sender { get; set; } = nameof(EmailSenderKind.Smtp);
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    public EmailSenderKind SenderKind => Enum.Parse<EmailSenderKind>(Sender, ignoreCase: true);
+}
+
+public sealed class SmtpSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public bool EnableSsl { get; set; } = true;
+    public string? From { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}
+
+internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmailOptions options)
+    {
+        if (!Enum.GetNames<EmailSenderKind>().Contains(options.Sender, StringComparer.OrdinalIgnoreCase))
+        {
+            return ValidateOptionsResult.Fail($"Email:Sender is '{options.Sender}'. Use 'Smtp' to send mail or 'Log' to write links to the log.");
+        }
+
+        var failures = new List<string>();
+        if (options.SenderKind == EmailSenderKind.Smtp)
+        {
+            if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+            {
+                failures.Add("Email:Smtp:Host is missing. It is required when Email:Sender is 'Smtp' (set Email:Sender to 'Log' to write links to the log instead).");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Smtp.From))
+            {
+                failures.Add("Email:Smtp:From is missing. It is required when Email:Sender is 'Smtp'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// Writes account links to the log instead of mailing them, so accounts can be confirmed without a
+/// mail server. The address is left out of the log: the user id is enough to find the account.
+/// </summary>
+internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : IEmailSender<ApplicationUser>
+{
+    // Identity hands over links HTML-encoded for an email body; the log gets them usable as they are.
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
+        Write("Email confirmation", user.Id, confirmationLink);
+
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+        Write("Password reset", user.Id, resetLink);
+
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+        Write("Password reset code", user.Id, resetCode);
+
+    private Task Write(string purpose, string userId, string encodedLink)
+    {
+        var link = WebUtility.HtmlDecode(encodedLink);
+        LogLink(logger, purpose, userId, link);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email:Sender is Log, so no mail was sent. {Purpose} for user {UserId}: {Link}")]
+    private static partial void LogLink(ILogger logger, string purpose, string userId, string link);
+}
+
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender<ApplicationUser>
+{
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
+        SendAsync(email, "Confirm your email address",
+            $"<p>Please confirm the email address for your Microneedling Planner account: <a href=\"{confirmationLink}\">confirm my address</a>.</p>" +
+            "<p>If you did not create an account, you can ignore this message.</p>");
+
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+        SendAsync(email, "Reset your password",
+            $"<p>To choose a new password for your Microneedling Planner account, <a href=\"{resetLink}\">follow this link</a>.</p>" +
+            "<p>If you did not ask for this, you can ignore this message.</p>");
+
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+        SendAsync(email, "Your password reset code", $"<p>Your password reset code is <strong>{WebUtility.HtmlEncode(resetCode)}</strong>.</p>");
+
+    private async Task SendAsync(string to, string subject, string htmlBody)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        using var message = new MailMessage(smtp.From!, to, subject, htmlBody) { IsBodyHtml = true };
+        await client.SendMailAsync(message);
+    }
+}

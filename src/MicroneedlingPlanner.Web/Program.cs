@@ -1,0 +1,43 @@
+using MicroneedlingPlanner.Web.Components;
+using MicroneedlingPlanner.Web.Components.Account;
+using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Accounts;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPlannerDatabase();
+builder.Services.AddPlannerAccounts();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
+
+var app = builder.Build();
+
+await app.Services.PrepareDatabaseAsync();
+
+if (args is [CreateAdminCommand.Name, ..])
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, CreateAdminCommand.ReadPasswordFromConsole, Console.Out);
+}
+
+if (app.Environment.IsDevelopment())
+{
+    await DevelopmentAccounts.SeedAsync(app.Services);
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+await app.RunAsync();
+return 0;
