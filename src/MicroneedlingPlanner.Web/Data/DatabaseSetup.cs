@@ -69,11 +69,12 @@ public static class DatabaseSetup
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.CloseConnectionAsync();
         }
-        catch (DbException e)
+        // Npgsql's execution strategy wraps connection failures in an InvalidOperationException.
+        catch (Exception e) when ((e as DbException ?? e.InnerException as DbException) is { } cause)
         {
             throw new InvalidOperationException(
                 $"Cannot reach the {options.Describe()} set by {DatabaseOptions.ConnectionStringSetting} " +
-                $"({DatabaseOptions.ProviderSetting} = {options.ProviderKind}): {e.Message}", e);
+                $"({DatabaseOptions.ProviderSetting} = {options.ProviderKind}): {cause.Message}", e);
         }
 
         if (options.MigrateOnStartup)

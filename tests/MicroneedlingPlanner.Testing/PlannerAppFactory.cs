@@ -1,0 +1,55 @@
+using MicroneedlingPlanner.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MicroneedlingPlanner.Testing;
+
+/// <summary>The real app on a given database, configured only through its public settings.</summary>
+public class PlannerAppFactory(DatabaseProvider provider, string connectionString, string environment = "Development")
+    : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings = new()
+    {
+        [DatabaseOptions.ProviderSetting] = provider.ToString(),
+        [DatabaseOptions.ConnectionStringSetting] = connectionString,
+        ["Email:Sender"] = "Log",
+    };
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>Overrides or adds a setting before the app starts (e.g. to test bad configuration).</summary>
+    public PlannerAppFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    public async Task<PlannerDbContext> CreateDbContextAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Starts the app on a real Kestrel port (for a browser) and returns its address.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Open circuits otherwise hold shutdown for the default 30 seconds.
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+    }
+}
