@@ -12,7 +12,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Factory = new PlannerAppFactory(Provider, await CreateDatabaseAsync());
-        StartApp();
+        await StartAppAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -30,7 +30,11 @@ public abstract class AppFixture : IAsyncLifetime
     protected abstract Task DeleteDatabaseAsync();
 
     /// <summary>Starts the in-memory test server; the browser fixture starts Kestrel instead.</summary>
-    protected virtual void StartApp() => _ = Factory.Server;
+    protected virtual Task StartAppAsync()
+    {
+        _ = Factory.Server;
+        return Task.CompletedTask;
+    }
 
     protected virtual Task BeforeAppStopsAsync() => Task.CompletedTask;
 }

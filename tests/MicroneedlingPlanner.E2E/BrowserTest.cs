@@ -1,0 +1,48 @@
+namespace MicroneedlingPlanner.E2E;
+
+/// <summary>A fresh browser context per test; a screenshot of the page when the test fails.</summary>
+[Collection(InBrowser.Name)]
+public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
+{
+    private IBrowserContext context = default!;
+
+    protected BrowserFixture App { get; } = app;
+
+    protected IPage Page { get; private set; } = default!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        Page = await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(TestContext.Current.Test?.TestDisplayName ?? "failure"), FullPage = true });
+        }
+
+        await context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public static class Artifacts
+{
+    /// <summary>Under test-artifacts/ at the repository root, which git ignores.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "MicroneedlingPlanner.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "test-artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+        return Path.Combine(folder, safe[..Math.Min(safe.Length, 120)] + ".png");
+    }
+}
