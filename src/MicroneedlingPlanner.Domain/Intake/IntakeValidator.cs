@@ -1,0 +1,154 @@
+namespace MicroneedlingPlanner.Domain.Intake;
+
+/// <summary>A problem with one answer, named by the answer's field (camelCase, as in the API).</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// Checks answers and reports every problem at once, each tied to its field, in plain words.
+/// <paramref name="today"/> comes in from the caller: the domain has no clock.
+/// </summary>
+public static class IntakeValidator
+{
+    public const int MinimumAge = 18;
+    public const int MaximumAge = 100;
+    public const int MaximumNoteLength = 2000;
+    public const int LatestStartInDays = 365;
+
+    public static IReadOnlyList<FieldError> Validate(IntakeAnswers answers, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = new List<FieldError>();
+
+        if (answers.Concerns is null || answers.Concerns.Count == 0)
+        {
+            errors.Add(new("concerns", "Choose at least one thing you would like to improve."));
+        }
+        else
+        {
+            CheckDefined(answers.Concerns, "concerns", "one of the concerns is not one we know", errors);
+        }
+
+        var scarTypes = answers.AcneScarTypes ?? [];
+        var wantsScars = answers.Concerns?.Contains(Concern.AcneScars) == true;
+        if (wantsScars)
+        {
+            if (scarTypes.Count == 0)
+            {
+                errors.Add(new("acneScarTypes", "Choose the type of acne scars you have: icepick, boxcar or rolling. Choose all that apply."));
+            }
+            else
+            {
+                CheckDefined(scarTypes, "acneScarTypes", "one of the scar types is not one we know", errors);
+            }
+
+            if (answers.AcneScarSeverity is null)
+            {
+                errors.Add(new("acneScarSeverity", "Tell us how noticeable your acne scars are: mild, moderate or severe."));
+            }
+            else
+            {
+                CheckDefined(answers.AcneScarSeverity.Value, "acneScarSeverity", errors);
+            }
+        }
+        else
+        {
+            if (scarTypes.Count > 0)
+            {
+                errors.Add(new("acneScarTypes", "Scar types only apply when acne scars are one of your concerns. Add acne scars, or clear the scar types."));
+            }
+
+            if (answers.AcneScarSeverity is not null)
+            {
+                errors.Add(new("acneScarSeverity", "Scar severity only applies when acne scars are one of your concerns. Add acne scars, or clear the severity."));
+            }
+        }
+
+        switch (answers.Age)
+        {
+            case null:
+                errors.Add(new("age", "Enter your age in years."));
+                break;
+            case < MinimumAge:
+                errors.Add(new("age", $"This planner is for adults: you need to be at least {MinimumAge}."));
+                break;
+            case > MaximumAge:
+                errors.Add(new("age", $"Enter an age from {MinimumAge} to {MaximumAge}."));
+                break;
+        }
+
+        if (answers.FitzpatrickType is { } fitzpatrick and (< 1 or > 6))
+        {
+            errors.Add(new("fitzpatrickType", "Skin type is a number from 1 (always burns, never tans) to 6 (never burns). Leave it empty if you are not sure."));
+        }
+
+        Required(answers.SkinSensitivity, "skinSensitivity", "Tell us how sensitive your skin is.", errors);
+        Required(answers.Smoking, "smoking", "Tell us whether you smoke.", errors);
+        Required(answers.SunExposure, "sunExposure", "Tell us how much time you spend in the sun.", errors);
+        Required(answers.SkincareRoutine, "skincareRoutine", "Tell us about your skincare routine.", errors);
+        Required(answers.Alcohol, "alcohol", "Tell us how much alcohol you drink.", errors);
+        Required(answers.SleepAndNutrition, "sleepAndNutrition", "Tell us how well you sleep and eat.", errors);
+        if (answers.DailySunscreen is null)
+        {
+            errors.Add(new("dailySunscreen", "Tell us whether you wear sunscreen every day."));
+        }
+
+        if (answers.UsedHomeDevice is null)
+        {
+            errors.Add(new("usedHomeDevice", "Tell us whether you have used a microneedling device at home."));
+        }
+
+        CheckDefined(answers.Medications ?? [], "medications", "one of the medicines is not one we know", errors);
+        CheckDefined(answers.Conditions ?? [], "conditions", "one of the health conditions is not one we know", errors);
+
+        switch (answers.PreferredStartDate)
+        {
+            case null:
+                errors.Add(new("preferredStartDate", "Choose the date you would like to start."));
+                break;
+            case { } start when start < today:
+                errors.Add(new("preferredStartDate", "The start date is in the past. Choose today or a later date."));
+                break;
+            case { } start when start > today.AddDays(LatestStartInDays):
+                errors.Add(new("preferredStartDate", "Choose a start date within the next year."));
+                break;
+        }
+
+        if (answers.Note is { Length: > MaximumNoteLength })
+        {
+            errors.Add(new("note", $"Keep the note under {MaximumNoteLength} characters; the clinic can ask you for more."));
+        }
+
+        return errors;
+    }
+
+    private static void Required<T>(T? value, string field, string missing, List<FieldError> errors)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            errors.Add(new(field, missing));
+        }
+        else
+        {
+            CheckDefined(value.Value, field, errors);
+        }
+    }
+
+    private static void CheckDefined<T>(T value, string field, List<FieldError> errors)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add(new(field, $"'{value}' is not one of the choices. Choose one of: {string.Join(", ", Enum.GetNames<T>())}."));
+        }
+    }
+
+    private static void CheckDefined<T>(IReadOnlyList<T> values, string field, string problem, List<FieldError> errors)
+        where T : struct, Enum
+    {
+        if (values.Any(v => !Enum.IsDefined(v)))
+        {
+            errors.Add(new(field, $"Please check your answer: {problem}. Choose from: {string.Join(", ", Enum.GetNames<T>())}."));
+        }
+    }
+}

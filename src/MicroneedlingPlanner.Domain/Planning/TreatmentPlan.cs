@@ -1,0 +1,66 @@
+using MicroneedlingPlanner.Domain.Rules;
+
+namespace MicroneedlingPlanner.Domain.Planning;
+
+public enum PlanStatus
+{
+    Ready,
+
+    /// <summary>A screening rule says a clinician must assess first; no date is settled.</summary>
+    NeedsClinicianReview,
+}
+
+/// <summary>
+/// A proposed plan. Everything in it names its citations by id; <see cref="Citations"/> holds
+/// each cited source once.
+/// </summary>
+public sealed record TreatmentPlan(
+    PlanStatus Status,
+    IReadOnlyList<string> ReviewReasons,
+    string RulesVersion,
+    InitialSeries InitialSeries,
+    MaintenancePlan Maintenance,
+    IReadOnlyList<PlannedMilestone> Milestones,
+    IReadOnlyList<PlannedAftercare> Aftercare,
+    IReadOnlyList<PlannedAdjunct> Adjuncts,
+    IReadOnlyList<PlanFlag> Flags,
+    IReadOnlyList<PlanAdvice> Advice,
+    IReadOnlyList<Adjustment> Adjustments,
+    IReadOnlyList<SourceDisagreement> Disagreements,
+    IReadOnlyList<Citation> Citations);
+
+public sealed record InitialSeries(
+    int Sessions,
+    int SessionsMin,
+    int SessionsMax,
+    int IntervalWeeks,
+    int IntervalWeeksMin,
+    int IntervalWeeksMax,
+    IReadOnlyList<DateOnly> SessionDates,
+    IReadOnlyList<string> Citations);
+
+/// <summary>The patient's maintenance interval (within the rules' range) and the dated windows for three years.</summary>
+public sealed record MaintenancePlan(
+    int IntervalMonthsMin,
+    int IntervalMonthsMax,
+    int RangeMonthsMin,
+    int RangeMonthsMax,
+    IReadOnlyList<DateWindow> Windows,
+    IReadOnlyList<string> Citations);
+
+public sealed record DateWindow(DateOnly Start, DateOnly End);
+
+public sealed record PlannedMilestone(string Key, string Label, DateOnly From, DateOnly To, IReadOnlyList<string> Citations);
+
+public sealed record PlannedAftercare(AftercareTiming Timing, string Text, IReadOnlyList<string> Citations);
+
+public sealed record PlannedAdjunct(string Treatment, string Reason, IReadOnlyList<string> Citations);
+
+public enum FlagSeverity { Refer, Caution }
+
+public sealed record PlanFlag(string Code, FlagSeverity Severity, string Message, IReadOnlyList<string> Citations);
+
+public sealed record PlanAdvice(string RuleId, string Text, IReadOnlyList<string> Citations);
+
+/// <summary>A rule that changed the plan for this patient, what it changed and why.</summary>
+public sealed record Adjustment(string RuleId, string Change, string Reason, IReadOnlyList<string> Citations);
