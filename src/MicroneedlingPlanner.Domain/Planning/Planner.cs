@@ -79,7 +79,8 @@ public static class Planner
                     break;
             }
 
-            if (modifier.Advice is { } text)
+            // Two rules may give the same advice (e.g. for severe and for deep scars): say it once.
+            if (modifier.Advice is { } text && !advice.Exists(a => a.Text == text))
             {
                 advice.Add(new(modifier.Id, text, modifier.Citations));
             }
@@ -137,9 +138,11 @@ public static class Planner
             .OrderBy(a => a.Timing)
             .Select(a => new PlannedAftercare(a.Timing, a.Text, cited.Add(a.Citations)))
             .ToList();
+        // A treatment suggested for several reasons appears once, with the first reason.
         var adjuncts = rules.Adjuncts
             .Where(a => Conditions.Holds(a.When, answers))
-            .Select(a => new PlannedAdjunct(a.Treatment, a.Reason, cited.Add(a.Citations)))
+            .GroupBy(a => a.Treatment)
+            .Select(g => new PlannedAdjunct(g.Key, g.First().Reason, cited.Union(g.SelectMany(a => a.Citations))))
             .ToList();
         foreach (var disagreement in rules.Disagreements)
         {

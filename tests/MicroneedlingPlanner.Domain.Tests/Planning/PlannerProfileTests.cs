@@ -1,0 +1,154 @@
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Domain.Planning;
+using MicroneedlingPlanner.Domain.Rules;
+using static MicroneedlingPlanner.Domain.Tests.Profiles;
+
+namespace MicroneedlingPlanner.Domain.Tests.Planning;
+
+/// <summary>
+/// Patient profiles with the plan properties the sources imply. Sessions and maintenance months
+/// follow from the default rules: e.g. acne scars start at 4 sessions, +1 for icepick or boxcar,
+/// +1 moderate, +2 severe, -1 mild, within 3 to 6.
+/// </summary>
+public sealed class PlannerProfileTests
+{
+    public sealed record Expected(
+        IntakeAnswers Answers,
+        int Sessions,
+        (int Min, int Max) MaintenanceMonths,
+        PlanStatus Status = PlanStatus.Ready,
+        string[]? Adjuncts = null,
+        string[]? Flags = null,
+        string[]? AdviceFrom = null);
+
+    private static readonly Dictionary<string, Expected> Cases = new()
+    {
+        ["texture, low risk"] = new(Baseline(), 3, (6, 12), Flags: [], Adjuncts: [], AdviceFrom: []),
+        ["mild rolling scars: low end, subcision"] = new(AcneScars(ScarSeverity.Mild, AcneScarType.Rolling), 3, (6, 12), Adjuncts: ["Subcision", "Chemical peel"]),
+        ["mild boxcar scars"] = new(AcneScars(ScarSeverity.Mild, AcneScarType.Boxcar), 4, (6, 12), Adjuncts: ["Chemical peel"]),
+        ["moderate rolling scars"] = new(AcneScars(ScarSeverity.Moderate, AcneScarType.Rolling), 5, (6, 12), Adjuncts: ["Subcision"]),
+        ["moderate boxcar scars"] = new(AcneScars(ScarSeverity.Moderate, AcneScarType.Boxcar), 6, (6, 12), Adjuncts: []),
+        ["severe icepick scars: top of range, laser, expectation"] = new(AcneScars(ScarSeverity.Severe, AcneScarType.Icepick), 6, (6, 12),
+            Adjuncts: ["Ablative laser resurfacing (to discuss)"], AdviceFrom: ["scar-severe"]),
+        ["daily smoker"] = new(Baseline() with { Smoking = Smoking.Daily }, 3, (6, 9), AdviceFrom: ["smoking"]),
+        ["lots of sun, no sunscreen"] = new(Baseline() with { SunExposure = SunExposure.High, DailySunscreen = false }, 3, (6, 9), AdviceFrom: ["sun-unprotected"]),
+        ["lots of sun, with sunscreen"] = new(Baseline() with { SunExposure = SunExposure.High }, 3, (6, 12), AdviceFrom: []),
+        ["aged 60"] = new(Baseline() with { Age = 60 }, 3, (6, 9)),
+        ["heavy drinker, poor sleep, smoker, 55"] = new(Baseline() with { Alcohol = Alcohol.Heavy, SleepAndNutrition = SleepAndNutrition.Poor, Smoking = Smoking.Daily, Age = 55 }, 3, (6, 9),
+            AdviceFrom: ["smoking", "alcohol-heavy", "sleep-nutrition-poor"]),
+        ["hair loss: PRP, shorter upkeep"] = new(Baseline(Concern.HairLoss), 4, (3, 6), Adjuncts: ["PRP (platelet-rich plasma)", "Minoxidil"], Flags: ["outside-authorised-use"]),
+        ["hyperpigmentation: sun protection"] = new(Baseline(Concern.Hyperpigmentation), 3, (6, 12), Adjuncts: ["Chemical peel"], Flags: ["outside-authorised-use"], AdviceFrom: ["hyperpigmentation-sun"]),
+        ["pregnant"] = new(Baseline() with { Conditions = [Condition.Pregnancy] }, 3, (6, 12), PlanStatus.NeedsClinicianReview, Flags: ["pregnancy"]),
+        ["blood thinners"] = new(Baseline() with { Medications = [Medication.BloodThinners] }, 3, (6, 12), PlanStatus.NeedsClinicianReview, Flags: ["blood-thinners"]),
+        ["isotretinoin"] = new(Baseline() with { Medications = [Medication.Isotretinoin] }, 3, (6, 12), PlanStatus.NeedsClinicianReview, Flags: ["isotretinoin"]),
+        ["skin cancer and keloids"] = new(Baseline() with { Conditions = [Condition.SkinCancer, Condition.KeloidTendency] }, 3, (6, 12), PlanStatus.NeedsClinicianReview, Flags: ["skin-cancer", "keloid"]),
+        ["aged 19"] = new(Baseline() with { Age = 19 }, 3, (6, 12), Flags: ["age-under-22"]),
+        ["Fitzpatrick V"] = new(Baseline() with { FitzpatrickType = 5 }, 3, (6, 12), Flags: ["darker-skin"]),
+        ["home device user"] = new(Baseline() with { UsedHomeDevice = true }, 3, (6, 12), AdviceFrom: ["home-device"]),
+        ["topical retinoids"] = new(Baseline() with { Medications = [Medication.TopicalRetinoids] }, 3, (6, 12), Flags: ["retinoids"], AdviceFrom: ["topical-retinoids"]),
+        ["cold sore history"] = new(Baseline() with { Conditions = [Condition.ColdSoreHistory] }, 3, (6, 12), Flags: ["cold-sores"]),
+        ["severe icepick scars and hair loss combined"] = new(AcneScars(ScarSeverity.Severe, AcneScarType.Icepick) with { Concerns = [Concern.AcneScars, Concern.HairLoss] }, 6, (3, 6),
+            Adjuncts: ["Ablative laser resurfacing (to discuss)", "PRP (platelet-rich plasma)", "Minoxidil"]),
+        ["wrinkles and stretch marks combined"] = new(Baseline(Concern.FineLinesWrinkles, Concern.StretchMarks), 3, (6, 12), Flags: ["outside-authorised-use"]),
+    };
+
+    public static TheoryData<string> Names => [.. Cases.Keys];
+
+    private static readonly RuleSet Rules = DefaultRules.Create();
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Profile_gets_the_plan_its_answers_call_for(string name)
+    {
+        var expected = Cases[name];
+        Assert.Empty(IntakeValidator.Validate(expected.Answers, Today));
+        var start = expected.Answers.PreferredStartDate!.Value;
+
+        var plan = Planner.Create(expected.Answers, Rules, start);
+
+        Assert.Equal(expected.Sessions, plan.InitialSeries.Sessions);
+        Assert.Equal(expected.MaintenanceMonths, (plan.Maintenance.IntervalMonthsMin, plan.Maintenance.IntervalMonthsMax));
+        Assert.Equal(expected.Status, plan.Status);
+        Assert.Equal(start, plan.InitialSeries.SessionDates[0]);
+        Assert.Equal(expected.Sessions, plan.InitialSeries.SessionDates.Count);
+        Assert.Equal(expected.Status == PlanStatus.NeedsClinicianReview, plan.ReviewReasons.Count > 0);
+        if (expected.Adjuncts is { } adjuncts)
+        {
+            Assert.Equal(adjuncts.Order(), plan.Adjuncts.Select(a => a.Treatment).Order());
+        }
+
+        if (expected.Flags is { } flags)
+        {
+            Assert.Equal(flags.Order(), plan.Flags.Select(f => f.Code).Order());
+        }
+
+        if (expected.AdviceFrom is { } advice)
+        {
+            Assert.Superset(advice.ToHashSet(), plan.Advice.Select(a => a.RuleId).ToHashSet());
+            if (advice.Length == 0)
+            {
+                Assert.Empty(plan.Advice);
+            }
+        }
+    }
+
+    [Fact]
+    public void Deeper_and_more_severe_scars_never_get_fewer_sessions()
+    {
+        int Sessions(ScarSeverity s, AcneScarType t) => Planner.Create(AcneScars(s, t), Rules, Today).InitialSeries.Sessions;
+
+        foreach (var type in Enum.GetValues<AcneScarType>())
+        {
+            Assert.True(Sessions(ScarSeverity.Mild, type) <= Sessions(ScarSeverity.Moderate, type));
+            Assert.True(Sessions(ScarSeverity.Moderate, type) <= Sessions(ScarSeverity.Severe, type));
+        }
+
+        foreach (var severity in Enum.GetValues<ScarSeverity>())
+        {
+            Assert.True(Sessions(severity, AcneScarType.Rolling) <= Sessions(severity, AcneScarType.Boxcar));
+            Assert.True(Sessions(severity, AcneScarType.Rolling) <= Sessions(severity, AcneScarType.Icepick));
+        }
+    }
+
+    [Fact]
+    public void Each_factor_that_shortens_results_moves_maintenance_earlier_and_says_why()
+    {
+        var factors = new[]
+        {
+            Baseline() with { Smoking = Smoking.Occasional },
+            Baseline() with { SunExposure = SunExposure.High, DailySunscreen = false },
+            Baseline() with { Alcohol = Alcohol.Heavy },
+            Baseline() with { SleepAndNutrition = SleepAndNutrition.Poor },
+            Baseline() with { Age = 70 },
+        };
+        var baseline = Planner.Create(Baseline(), Rules, Today).Maintenance;
+
+        foreach (var answers in factors)
+        {
+            var plan = Planner.Create(answers, Rules, Today);
+            Assert.True(plan.Maintenance.IntervalMonthsMax < baseline.IntervalMonthsMax);
+            var adjustment = Assert.Single(plan.Adjustments);
+            Assert.Contains("fade sooner", adjustment.Reason, StringComparison.Ordinal);
+            Assert.NotEmpty(adjustment.Citations);
+        }
+    }
+
+    [Fact]
+    public void A_referred_plan_says_why_in_plain_words()
+    {
+        var plan = Planner.Create(Baseline() with { Conditions = [Condition.Pregnancy, Condition.ActiveInfection] }, Rules, Today);
+
+        Assert.Equal(PlanStatus.NeedsClinicianReview, plan.Status);
+        Assert.Equal(2, plan.ReviewReasons.Count);
+        Assert.All(plan.ReviewReasons, r => Assert.Contains("clinician", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_answers_give_the_same_plan()
+    {
+        var answers = AcneScars(ScarSeverity.Moderate, AcneScarType.Rolling, AcneScarType.Boxcar) with { Smoking = Smoking.Daily };
+        var json = System.Text.Json.JsonSerializer.Serialize(Planner.Create(answers, Rules, Today));
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(Planner.Create(answers, Rules, Today)));
+    }
+}

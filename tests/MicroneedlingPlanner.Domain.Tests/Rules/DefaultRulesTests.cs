@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MicroneedlingPlanner.Domain.Rules;
+
+namespace MicroneedlingPlanner.Domain.Tests.Rules;
+
+public sealed class DefaultRulesTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public void The_default_rules_are_valid() => Assert.Empty(RuleSetValidator.Validate(DefaultRules.Create()));
+
+    [Fact]
+    public void The_rules_round_trip_through_json_unchanged()
+    {
+        var first = JsonSerializer.Serialize(DefaultRules.Create(), Json);
+
+        var back = JsonSerializer.Deserialize<RuleSet>(first, Json)!;
+
+        Assert.Equal(first, JsonSerializer.Serialize(back, Json));
+        Assert.Empty(RuleSetValidator.Validate(back));
+        Assert.Equal(DefaultRules.Version, back.Version);
+    }
+
+    [Fact]
+    public void Every_seed_quote_stands_on_the_line_it_cites()
+    {
+        var seeds = SharedFolder.Path("seeds");
+        var checkedQuotes = 0;
+        foreach (var citation in DefaultRules.Create().Citations.Where(c => c.IsSourceDocument))
+        {
+            var file = System.IO.Path.Combine(seeds, citation.Document + ".txt");
+            Assert.True(File.Exists(file), $"{citation.Id}: no source document {citation.Document}");
+            var lines = File.ReadAllLines(file);
+            Assert.InRange(citation.Line!.Value, 1, lines.Length);
+            Assert.True(lines[citation.Line.Value - 1].Contains(citation.Quote, StringComparison.Ordinal),
+                $"{citation.Id}: \"{citation.Quote}\" is not on line {citation.Line} of {citation.Document}");
+            checkedQuotes++;
+        }
+
+        Assert.True(checkedQuotes > 100, $"only {checkedQuotes} seed quotes were checked");
+    }
+
+    [Fact]
+    public void Every_publication_is_listed_in_the_literature_notes()
+    {
+        var notes = File.ReadAllText(SharedFolder.Path("domain", "literature-notes.md"));
+
+        Assert.All(DefaultRules.Create().Citations.Where(c => !c.IsSourceDocument),
+            c => Assert.True(notes.Contains(c.Document, StringComparison.Ordinal), $"{c.Id}: '{c.Document}' is not in literature-notes.md"));
+    }
+
+    [Fact]
+    public void Every_seed_fact_is_cited_by_some_rule_or_listed_as_a_citation()
+    {
+        var facts = File.ReadAllLines(SharedFolder.Path("domain", "seed-facts.md"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\| (SF-\d\d) \|"))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        var cited = DefaultRules.Create().Citations.Select(c => c.Fact).ToHashSet();
+
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Contains(f, cited));
+    }
+}
+
+/// <summary>The steering folder beside the checkout (../shared), where the source documents live.</summary>
+internal static class SharedFolder
+{
+    public static string Path(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(System.IO.Path.Combine(candidate, "seeds")))
+            {
+                return System.IO.Path.Combine([candidate, .. parts]);
+            }
+        }
+
+        throw new DirectoryNotFoundException("The shared folder with seeds/ was not found beside the checkout (expected ../shared).");
+    }
+}
