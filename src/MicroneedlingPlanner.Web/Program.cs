@@ -2,6 +2,7 @@ using MicroneedlingPlanner.Web.Components;
 using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Plans;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,8 @@ builder.Services.AddPlannerDatabase();
 builder.Services.AddPlannerAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.Services.AddPlanApi();
+builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 
 var app = builder.Build();
@@ -38,6 +41,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapPlanApi();
 
 await app.RunAsync();
 return 0;

@@ -20,3 +20,9 @@ public sealed class AuthorizationOnPostgres : ICollectionFixture<PostgresAppFixt
 {
     public const string Name = "Authorization on PostgreSQL";
 }
+
+[CollectionDefinition(Name)]
+public sealed class ApiOnPostgres : ICollectionFixture<PostgresAppFixture>
+{
+    public const string Name = "API on PostgreSQL";
+}

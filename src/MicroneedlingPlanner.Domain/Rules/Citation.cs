@@ -23,7 +23,4 @@ public enum EvidenceGrade
 /// </summary>
 /// <param name="Id">Unique in a rule set, e.g. <c>SF-12:003:41</c> or <c>LIT-Harris2015</c>.</param>
 /// <param name="Fact">The seed-fact id from seed-facts.md (e.g. <c>SF-12</c>), if any.</param>
-public sealed record Citation(string Id, string? Fact, string Document, int? Line, string Quote, EvidenceGrade Grade)
-{
-    public bool IsSourceDocument => Line is not null;
-}
+public sealed record Citation(string Id, string? Fact, string Document, int? Line, string Quote, EvidenceGrade Grade);

@@ -28,7 +28,7 @@ public sealed class DefaultRulesTests
     {
         var seeds = SharedFolder.Path("seeds");
         var checkedQuotes = 0;
-        foreach (var citation in DefaultRules.Create().Citations.Where(c => c.IsSourceDocument))
+        foreach (var citation in DefaultRules.Create().Citations.Where(c => c.Line is not null))
         {
             var file = System.IO.Path.Combine(seeds, citation.Document + ".txt");
             Assert.True(File.Exists(file), $"{citation.Id}: no source document {citation.Document}");
@@ -47,7 +47,7 @@ public sealed class DefaultRulesTests
     {
         var notes = File.ReadAllText(SharedFolder.Path("domain", "literature-notes.md"));
 
-        Assert.All(DefaultRules.Create().Citations.Where(c => !c.IsSourceDocument),
+        Assert.All(DefaultRules.Create().Citations.Where(c => c.Line is null),
             c => Assert.True(notes.Contains(c.Document, StringComparison.Ordinal), $"{c.Id}: '{c.Document}' is not in literature-notes.md"));
     }
 

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Domain.Planning;
+using MicroneedlingPlanner.Domain.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MicroneedlingPlanner.Web.Features.Plans;
+
+/// <summary>
+/// The anonymous JSON API: a plan preview from answers (nothing stored) and the active rules.
+/// The body is read by hand so that every failure gets a specific 400 or 413, never a 500.
+/// </summary>
+public static class PlanApi
+{
+    /// <summary>The answers fit in a few hundred bytes; anything near this is not a questionnaire.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public static IServiceCollection AddPlanApi(this IServiceCollection services)
+    {
+        // Until admins can edit rules (a later feature) the defaults are the active rule set.
+        services.AddSingleton(DefaultRules.Create());
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").AllowAnonymous().WithTags("Plans");
+
+        api.MapPost("/plans/preview", PreviewAsync)
+            .WithSummary("Plan preview from a patient's answers")
+            .WithDescription("Validates the answers and returns the proposed plan. Nothing is stored.")
+            .Accepts<IntakeAnswers>("application/json")
+            .Produces<TreatmentPlan>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapGet("/rules/current", (RuleSet rules) => TypedResults.Ok(rules))
+            .WithSummary("The active rule set")
+            .WithDescription("Session counts, intervals, maintenance, milestones, modifiers, screening, aftercare and adjuncts, each with its citations.");
+
+        endpoints.MapOpenApi();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<TreatmentPlan>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        HttpRequest request,
+        RuleSet rules,
+        TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+        }
+
+        IntakeAnswers? answers;
+        try
+        {
+            answers = JsonSerializer.Deserialize<IntakeAnswers>(body.GetBuffer().AsSpan(0, (int)body.Length), json.Value.SerializerOptions);
+        }
+        catch (JsonException e)
+        {
+            // A value of the wrong kind (an unknown choice, text for a number) names its field by path.
+            var field = e.Path is { Length: > 2 } path ? FieldName(path) : "body";
+            var message = field == "body"
+                ? "The request body is not valid JSON."
+                : $"'{field}' has a value of the wrong kind or a choice we do not know.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answers could not be read.");
+        }
+
+        if (answers is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the answers as a JSON object."] });
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var errors = IntakeValidator.Validate(answers, today);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "Some answers need another look.");
+        }
+
+        return TypedResults.Ok(Planner.Create(answers, rules, answers.PreferredStartDate!.Value));
+    }
+
+    /// <summary>"$.conditions[2]" becomes "conditions".</summary>
+    private static string FieldName(string path)
+    {
+        var name = path[2..];
+        var end = name.IndexOfAny(['[', '.']);
+        return end < 0 ? name : name[..end];
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(
+            title: "The request is too large.",
+            detail: $"Send at most {MaxBodyBytes / 1024} KB of answers.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}
