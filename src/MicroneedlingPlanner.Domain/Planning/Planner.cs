@@ -18,6 +18,9 @@ public static class Planner
 {
     public const int MaintenanceHorizonMonths = 36;
 
+    // Rule sets are immutable, so each one's citation index is built once, not once per plan.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, Dictionary<string, Citation>> CitationIndex = [];
+
     public static TreatmentPlan Create(IntakeAnswers answers, RuleSet rules, DateOnly startDate)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -193,8 +196,14 @@ public static class Planner
 
         public List<Citation> Resolved()
         {
-            var byId = rules.Citations.ToDictionary(c => c.Id);
-            return order.Select(id => byId[id]).ToList();
+            var byId = CitationIndex.GetValue(rules, r => r.Citations.ToDictionary(c => c.Id));
+            var resolved = new List<Citation>(order.Count);
+            foreach (var id in order)
+            {
+                resolved.Add(byId[id]);
+            }
+
+            return resolved;
         }
     }
 }
