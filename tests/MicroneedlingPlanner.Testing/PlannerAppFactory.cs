@@ -20,8 +20,6 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         ["Email:Sender"] = "Log",
     };
 
-    public DatabaseProvider Provider { get; } = provider;
-
     /// <summary>Overrides or adds a setting before the app starts (e.g. to test bad configuration).</summary>
     public PlannerAppFactory With(string key, string? value)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MicroneedlingPlanner.Web.Data;
-using MicroneedlingPlanner.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,8 +51,6 @@ internal static partial class Forms
     }
 
     public const string StrongPassword = "Correct-Horse-42!";
-
-    public static readonly string[] AllRoles = [.. Roles.All];
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
     private static partial Regex HiddenInput();
