@@ -13,12 +13,7 @@ public abstract class RegistrationTests(AppFixture app)
         var client = app.Factory.NewClient();
         var email = $"new-patient-{Guid.NewGuid():N}@planner.test";
 
-        var response = await client.SubmitAsync("/Account/Register", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Forms.StrongPassword,
-            ["Input.ConfirmPassword"] = Forms.StrongPassword,
-        });
+        var response = await RegisterAsync(client, email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.AbsolutePath);
@@ -40,12 +35,7 @@ public abstract class RegistrationTests(AppFixture app)
         var client = app.Factory.NewClient();
         var email = $"typo-{Guid.NewGuid():N}@planner.test";
 
-        var response = await client.SubmitAsync("/Account/Register", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Forms.StrongPassword,
-            ["Input.ConfirmPassword"] = Forms.StrongPassword + "x",
-        });
+        var response = await RegisterAsync(client, email, confirmPassword: Forms.StrongPassword + "x");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -61,12 +51,7 @@ public abstract class RegistrationTests(AppFixture app)
     {
         var client = app.Factory.NewClient();
         var email = $"confirm-{Guid.NewGuid():N}@planner.test";
-        var registered = await client.SubmitAsync("/Account/Register", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Forms.StrongPassword,
-            ["Input.ConfirmPassword"] = Forms.StrongPassword,
-        });
+        var registered = await RegisterAsync(client, email);
 
         // In Development the link is on the confirmation page because no mail server is configured.
         var confirmation = await client.GetStringAsync(registered.Headers.Location!.PathAndQuery);
@@ -77,6 +62,14 @@ public abstract class RegistrationTests(AppFixture app)
 
         await client.SignInAsync(email, Forms.StrongPassword);
     }
+
+    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string confirmPassword = Forms.StrongPassword) =>
+        client.SubmitAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Forms.StrongPassword,
+            ["Input.ConfirmPassword"] = confirmPassword,
+        });
 }
 
 [Collection(AccountsOnPostgres.Name)]
