@@ -13,6 +13,7 @@ namespace MicroneedlingPlanner.Benchmarks
 /// dotnet run -c Release --project benchmarks/MicroneedlingPlanner.Benchmarks -- --filter '*'
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PlannerBenchmarks
 {
     private static readonly DateOnly Start = new(2026, 12, 1);

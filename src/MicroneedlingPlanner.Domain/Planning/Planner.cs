@@ -18,192 +18,250 @@ public static class Planner
 {
     public const int MaintenanceHorizonMonths = 36;
 
-    // Rule sets are immutable, so each one's citation index is built once, not once per plan.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, Dictionary<string, Citation>> CitationIndex = [];
+    // Above this many rules the per-plan scratch flags go on the heap instead of the stack.
+    private const int StackLimit = 256;
 
     public static TreatmentPlan Create(IntakeAnswers answers, RuleSet rules, DateOnly startDate)
     {
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var cited = new CitationCollector(rules);
-        var concerns = answers.Concerns.Distinct().Order().ToList();
-        var concernRules = concerns.Select(c => rules.Concerns.First(r => r.Concern == c)).ToList();
-        if (concernRules.Count == 0)
+        var compiled = CompiledRules.For(rules);
+        Span<uint> bits = stackalloc uint[AnswerBits.FieldCount];
+        AnswerBits.Fill(bits, answers);
+        var concernMask = (int)bits[(int)AnswerField.Concerns];
+        if (concernMask == 0)
         {
             throw new ArgumentException("The answers name no concern; validate them with IntakeValidator first.", nameof(answers));
         }
 
-        var primary = concernRules.MaxBy(r => r.Sessions.Default)!;
-        var sessionsMin = concernRules.Max(r => r.Sessions.Min);
-        var sessionsMax = concernRules.Max(r => r.Sessions.Max);
-        var sessions = concernRules.Max(r => r.Sessions.Default);
-        var intervalMin = concernRules.Max(r => r.IntervalWeeks.Min);
-        var intervalMax = concernRules.Min(r => r.IntervalWeeks.Max);
-        if (intervalMin > intervalMax)
+        var set = compiled.ForConcerns(concernMask);
+        Span<ulong> cited = stackalloc ulong[compiled.CitationWords];
+        cited.Clear();
+        Cite(cited, set.Cited);
+        Cite(cited, compiled.AlwaysCited);
+
+        var modifiers = compiled.Modifiers;
+        Span<bool> applies = modifiers.Length <= StackLimit ? stackalloc bool[modifiers.Length] : new bool[modifiers.Length];
+        Span<bool> adviceGiven = modifiers.Length <= StackLimit ? stackalloc bool[modifiers.Length] : new bool[modifiers.Length];
+        adviceGiven.Clear();
+        int adjustmentCount = 0, adviceCount = 0;
+        for (var i = 0; i < modifiers.Length; i++)
         {
-            (intervalMin, intervalMax) = (primary.IntervalWeeks.Min, primary.IntervalWeeks.Max);
+            applies[i] = AnswerBits.Hold(modifiers[i].When, bits, answers);
+            if (!applies[i])
+            {
+                continue;
+            }
+
+            adjustmentCount += modifiers[i].Rule.Effect == EffectKind.Advice ? 0 : 1;
+
+            // Two rules may give the same advice (e.g. for severe and for deep scars): say it once.
+            if (modifiers[i].Advice is not null && !adviceGiven[modifiers[i].AdviceGroup])
+            {
+                adviceGiven[modifiers[i].AdviceGroup] = true;
+                adviceCount++;
+            }
         }
 
-        var interval = Math.Clamp(concernRules.Max(r => r.IntervalWeeks.Default), intervalMin, intervalMax);
-        var maintenanceMin = concernRules.Min(r => r.MaintenanceMonths.Min);
-        var maintenanceMax = Math.Max(maintenanceMin, concernRules.Min(r => r.MaintenanceMonths.Max));
-
-        var seriesCitations = cited.Union(concernRules.SelectMany(r => r.Sessions.Citations.Concat(r.IntervalWeeks.Citations)));
-        var maintenanceCitations = cited.Union(concernRules.SelectMany(r => r.MaintenanceMonths.Citations));
-
-        var adjustments = new List<Adjustment>();
-        var advice = new List<PlanAdvice>();
-        var earlier = 0;
-        var later = 0;
-        foreach (var modifier in rules.Modifiers.Where(m => Conditions.Holds(m.When, answers)))
+        var adjustments = new Adjustment[adjustmentCount];
+        var advice = new PlanAdvice[adviceCount];
+        adviceGiven.Clear();
+        int nextAdjustment = 0, nextAdvice = 0, earlier = 0, later = 0;
+        var sessions = set.SessionsDefault;
+        for (var i = 0; i < modifiers.Length; i++)
         {
-            cited.Add(modifier.Citations);
+            if (!applies[i])
+            {
+                continue;
+            }
+
+            var modifier = modifiers[i];
+            var rule = modifier.Rule;
+            Cite(cited, modifier.Cited);
             var before = sessions;
-            switch (modifier.Effect)
+            switch (rule.Effect)
             {
                 case EffectKind.SessionsUp:
-                    sessions = Math.Min(sessions + modifier.Steps, sessionsMax);
-                    adjustments.Add(new(modifier.Id, SessionChange(before, sessions, sessionsMax, "top"), modifier.Reason, modifier.Citations));
+                    sessions = Math.Min(sessions + rule.Steps, set.SessionsMax);
+                    adjustments[nextAdjustment++] = new(rule.Id, SessionChange(before, sessions, set.SessionsMax, "top"), rule.Reason, rule.Citations);
                     break;
                 case EffectKind.SessionsDown:
-                    sessions = Math.Max(sessions - modifier.Steps, sessionsMin);
-                    adjustments.Add(new(modifier.Id, SessionChange(before, sessions, sessionsMin, "bottom"), modifier.Reason, modifier.Citations));
+                    sessions = Math.Max(sessions - rule.Steps, set.SessionsMin);
+                    adjustments[nextAdjustment++] = new(rule.Id, SessionChange(before, sessions, set.SessionsMin, "bottom"), rule.Reason, rule.Citations);
                     break;
                 case EffectKind.MaintenanceEarlier:
                     earlier++;
-                    adjustments.Add(new(modifier.Id, "Maintenance moves toward the early end of its window.", modifier.Reason, modifier.Citations));
+                    adjustments[nextAdjustment++] = modifier.FixedAdjustment!;
                     break;
                 case EffectKind.MaintenanceLater:
                     later++;
-                    adjustments.Add(new(modifier.Id, "Maintenance moves toward the late end of its window.", modifier.Reason, modifier.Citations));
+                    adjustments[nextAdjustment++] = modifier.FixedAdjustment!;
                     break;
                 case EffectKind.Advice:
                     break;
             }
 
-            // Two rules may give the same advice (e.g. for severe and for deep scars): say it once.
-            if (modifier.Advice is { } text && !advice.Exists(a => a.Text == text))
+            if (modifier.Advice is { } text && !adviceGiven[modifier.AdviceGroup])
             {
-                advice.Add(new(modifier.Id, text, modifier.Citations));
+                adviceGiven[modifier.AdviceGroup] = true;
+                advice[nextAdvice++] = text;
             }
         }
 
         // Factors for earlier and later upkeep cancel out; what remains picks a half of the window.
-        var middle = (maintenanceMin + maintenanceMax) / 2;
+        var middle = (set.MaintenanceMin + set.MaintenanceMax) / 2;
         var (patientMin, patientMax) = (earlier - later) switch
         {
-            > 0 => (maintenanceMin, middle),
-            < 0 => (middle, maintenanceMax),
-            _ => (maintenanceMin, maintenanceMax),
+            > 0 => (set.MaintenanceMin, middle),
+            < 0 => (middle, set.MaintenanceMax),
+            _ => (set.MaintenanceMin, set.MaintenanceMax),
         };
 
-        var flags = new List<PlanFlag>();
-        var reviewReasons = new List<string>();
-        foreach (var rule in rules.Screening.Where(s => Conditions.Holds(s.When, answers)))
-        {
-            cited.Add(rule.Citations);
-            var severity = rule.Action == ScreeningAction.Refer ? FlagSeverity.Refer : FlagSeverity.Caution;
-            flags.Add(new(rule.Code, severity, rule.Message, rule.Citations));
-            if (severity == FlagSeverity.Refer)
-            {
-                reviewReasons.Add(rule.Message);
-            }
-        }
+        var (flags, reviewReasons) = Screen(compiled, cited, bits, answers);
 
         var sessionDates = new DateOnly[sessions];
         for (var i = 0; i < sessions; i++)
         {
-            sessionDates[i] = startDate.AddDays(i * interval * 7);
+            sessionDates[i] = startDate.AddDays(i * set.Interval * 7);
         }
 
         var lastSession = sessionDates[^1];
-        var milestones = rules.Milestones
-            .Where(m => m.AppliesTo.Count == 0 || m.AppliesTo.Any(concerns.Contains))
-            .GroupBy(m => m.Key)
-            .Select(group =>
-            {
-                var first = group.First();
-                var anchor = first.Anchor == MilestoneAnchor.FirstSession ? startDate : lastSession;
-                var ids = cited.Union(group.SelectMany(m => m.Citations));
-                return new PlannedMilestone(first.Key, first.Label, anchor.AddDays(group.Min(m => m.FromDays)), anchor.AddDays(group.Max(m => m.ToDays)), ids);
-            })
-            .OrderBy(m => m.From)
-            .ToList();
-
-        var windows = new List<DateWindow>();
-        for (var anchor = lastSession; anchor.AddMonths(patientMin) <= lastSession.AddMonths(MaintenanceHorizonMonths); anchor = anchor.AddMonths(patientMin))
+        var horizon = lastSession.AddMonths(MaintenanceHorizonMonths);
+        var windows = new List<DateWindow>((MaintenanceHorizonMonths / patientMin) + 1);
+        // Each window counts from the start of the one before, as the clinic would rebook.
+        for (DateOnly anchor = lastSession, start = anchor.AddMonths(patientMin); start <= horizon; anchor = start, start = anchor.AddMonths(patientMin))
         {
-            windows.Add(new(anchor.AddMonths(patientMin), anchor.AddMonths(patientMax)));
-        }
-
-        var aftercare = rules.Aftercare
-            .OrderBy(a => a.Timing)
-            .Select(a => new PlannedAftercare(a.Timing, a.Text, cited.Add(a.Citations)))
-            .ToList();
-        // A treatment suggested for several reasons appears once, with the first reason.
-        var adjuncts = rules.Adjuncts
-            .Where(a => Conditions.Holds(a.When, answers))
-            .GroupBy(a => a.Treatment)
-            .Select(g => new PlannedAdjunct(g.Key, g.First().Reason, cited.Union(g.SelectMany(a => a.Citations))))
-            .ToList();
-        foreach (var disagreement in rules.Disagreements)
-        {
-            cited.Add(disagreement.Citations);
+            windows.Add(new(start, anchor.AddMonths(patientMax)));
         }
 
         return new TreatmentPlan(
-            reviewReasons.Count > 0 ? PlanStatus.NeedsClinicianReview : PlanStatus.Ready,
+            reviewReasons.Length > 0 ? PlanStatus.NeedsClinicianReview : PlanStatus.Ready,
             reviewReasons,
             rules.Version,
-            new InitialSeries(sessions, sessionsMin, sessionsMax, interval, intervalMin, intervalMax, sessionDates, seriesCitations),
-            new MaintenancePlan(patientMin, patientMax, maintenanceMin, maintenanceMax, windows, maintenanceCitations),
-            milestones,
-            aftercare,
-            adjuncts,
+            new InitialSeries(sessions, set.SessionsMin, set.SessionsMax, set.Interval, set.IntervalMin, set.IntervalMax, sessionDates, set.SeriesCitations),
+            new MaintenancePlan(patientMin, patientMax, set.MaintenanceMin, set.MaintenanceMax, windows, set.MaintenanceCitations),
+            Milestones(set.Milestones, startDate, lastSession),
+            compiled.Aftercare,
+            Adjuncts(compiled, cited, bits, answers),
             flags,
             advice,
             adjustments,
             rules.Disagreements,
-            cited.Resolved());
+            compiled.Resolve(cited));
+    }
+
+    private static (PlanFlag[] Flags, string[] ReviewReasons) Screen(CompiledRules compiled, Span<ulong> cited, ReadOnlySpan<uint> bits, IntakeAnswers answers)
+    {
+        var screening = compiled.Screening;
+        Span<bool> fires = screening.Length <= StackLimit ? stackalloc bool[screening.Length] : new bool[screening.Length];
+        int flagCount = 0, referCount = 0;
+        for (var i = 0; i < screening.Length; i++)
+        {
+            fires[i] = AnswerBits.Hold(screening[i].When, bits, answers);
+            flagCount += fires[i] ? 1 : 0;
+            referCount += fires[i] && screening[i].Flag.Severity == FlagSeverity.Refer ? 1 : 0;
+        }
+
+        var flags = new PlanFlag[flagCount];
+        var reasons = referCount == 0 ? [] : new string[referCount];
+        int nextFlag = 0, nextReason = 0;
+        for (var i = 0; i < screening.Length; i++)
+        {
+            if (fires[i])
+            {
+                Cite(cited, screening[i].Cited);
+                flags[nextFlag++] = screening[i].Flag;
+                if (screening[i].Flag.Severity == FlagSeverity.Refer)
+                {
+                    reasons[nextReason++] = screening[i].Flag.Message;
+                }
+            }
+        }
+
+        return (flags, reasons);
+    }
+
+    /// <summary>Milestones dated and in date order; ties keep the rule set's order.</summary>
+    private static PlannedMilestone[] Milestones(MilestoneTemplate[] templates, DateOnly firstSession, DateOnly lastSession)
+    {
+        var milestones = new PlannedMilestone[templates.Length];
+        for (var i = 0; i < templates.Length; i++)
+        {
+            var t = templates[i];
+            var anchor = t.Anchor == MilestoneAnchor.FirstSession ? firstSession : lastSession;
+            var milestone = new PlannedMilestone(t.Key, t.Label, anchor.AddDays(t.FromDays), anchor.AddDays(t.ToDays), t.Citations);
+            var j = i;
+            for (; j > 0 && milestones[j - 1].From > milestone.From; j--)
+            {
+                milestones[j] = milestones[j - 1];
+            }
+
+            milestones[j] = milestone;
+        }
+
+        return milestones;
+    }
+
+    /// <summary>A treatment suggested for several reasons appears once, with the first reason and every reason's sources.</summary>
+    private static PlannedAdjunct[] Adjuncts(CompiledRules compiled, Span<ulong> cited, ReadOnlySpan<uint> bits, IntakeAnswers answers)
+    {
+        var rules = compiled.Adjuncts;
+        Span<bool> suggested = rules.Length <= StackLimit ? stackalloc bool[rules.Length] : new bool[rules.Length];
+        Span<int> reasons = rules.Length <= StackLimit ? stackalloc int[rules.Length] : new int[rules.Length];
+        reasons.Clear();
+        var count = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            suggested[i] = AnswerBits.Hold(rules[i].When, bits, answers);
+            if (suggested[i])
+            {
+                Cite(cited, rules[i].Cited);
+                count += reasons[compiled.FirstOfTreatment[i]]++ == 0 ? 1 : 0;
+            }
+        }
+
+        var adjuncts = new PlannedAdjunct[count];
+        var next = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var first = compiled.FirstOfTreatment[i];
+            if (!suggested[i] || reasons[first] == 0)
+            {
+                continue;
+            }
+
+            adjuncts[next++] = reasons[first] == 1 ? rules[i].Suggestion : Merged(rules, compiled.FirstOfTreatment, suggested, i);
+            reasons[first] = 0;
+        }
+
+        return adjuncts;
+    }
+
+    private static PlannedAdjunct Merged(CompiledAdjunct[] rules, int[] firstOfTreatment, ReadOnlySpan<bool> suggested, int first)
+    {
+        var ids = new List<string>();
+        for (var i = first; i < rules.Length; i++)
+        {
+            if (suggested[i] && firstOfTreatment[i] == firstOfTreatment[first])
+            {
+                ids.AddRange(rules[i].Suggestion.Citations.Where(id => !ids.Contains(id)));
+            }
+        }
+
+        return rules[first].Suggestion with { Citations = ids };
+    }
+
+    private static void Cite(Span<ulong> cited, int[] positions)
+    {
+        foreach (var position in positions)
+        {
+            cited[position >> 6] |= 1UL << (position & 63);
+        }
     }
 
     private static string SessionChange(int before, int after, int limit, string end) =>
         before == after && after == limit
             ? $"Sessions stay at {after}, the {end} of the range."
             : $"Sessions from {before} to {after}.";
-
-    /// <summary>Gathers the ids a plan cites and resolves each once, in first-use order.</summary>
-    private sealed class CitationCollector(RuleSet rules)
-    {
-        private readonly List<string> order = [];
-        private readonly HashSet<string> seen = [];
-
-        public IReadOnlyList<string> Add(IReadOnlyList<string> ids)
-        {
-            foreach (var id in ids)
-            {
-                if (seen.Add(id))
-                {
-                    order.Add(id);
-                }
-            }
-
-            return ids;
-        }
-
-        public IReadOnlyList<string> Union(IEnumerable<string> ids) => Add(ids.Distinct().ToList());
-
-        public List<Citation> Resolved()
-        {
-            var byId = CitationIndex.GetValue(rules, r => r.Citations.ToDictionary(c => c.Id));
-            var resolved = new List<Citation>(order.Count);
-            foreach (var id in order)
-            {
-                resolved.Add(byId[id]);
-            }
-
-            return resolved;
-        }
-    }
 }

@@ -1,0 +1,248 @@
+using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Domain.Rules;
+
+namespace MicroneedlingPlanner.Domain.Planning;
+
+/// <summary>
+/// A rule set prepared once for planning many patients: conditions become bit masks, citation
+/// ids become positions in the rule set's citation list, and everything that depends only on
+/// the chosen concerns is worked out once per combination of concerns. Rule sets are immutable,
+/// so the prepared form is kept beside each one and a plan costs little more than its own objects
+/// (see docs/performance.md).
+/// </summary>
+internal sealed class CompiledRules
+{
+    private static readonly ConditionalWeakTable<RuleSet, CompiledRules> Cache = [];
+    private static readonly int ConcernCount = Enum.GetValues<Concern>().Length;
+
+    private readonly RuleSet rules;
+    private readonly Dictionary<string, int> citationIndex;
+    private readonly Dictionary<Concern, ConcernRule> concernRules;
+    private readonly ConcernSet?[] concernSets = new ConcernSet?[1 << ConcernCount];
+
+    private CompiledRules(RuleSet rules)
+    {
+        this.rules = rules;
+        citationIndex = new Dictionary<string, int>(rules.Citations.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rules.Citations.Count; i++)
+        {
+            citationIndex.TryAdd(rules.Citations[i].Id, i);
+        }
+
+        concernRules = [];
+        foreach (var rule in rules.Concerns)
+        {
+            concernRules.TryAdd(rule.Concern, rule);
+        }
+
+        var modifiers = new CompiledModifier[rules.Modifiers.Count];
+        for (var i = 0; i < modifiers.Length; i++)
+        {
+            var m = rules.Modifiers[i];
+            var sameAdvice = m.Advice is null ? i : rules.Modifiers.Take(i + 1).ToList().FindIndex(o => o.Advice == m.Advice);
+            modifiers[i] = new CompiledModifier(
+                m,
+                Compile(m.When),
+                Indexes(m.Citations),
+                m.Effect switch
+                {
+                    EffectKind.MaintenanceEarlier => new Adjustment(m.Id, "Maintenance moves toward the early end of its window.", m.Reason, m.Citations),
+                    EffectKind.MaintenanceLater => new Adjustment(m.Id, "Maintenance moves toward the late end of its window.", m.Reason, m.Citations),
+                    _ => null,
+                },
+                m.Advice is { } text ? new PlanAdvice(m.Id, text, m.Citations) : null,
+                sameAdvice);
+        }
+
+        Modifiers = modifiers;
+        Screening = [.. rules.Screening.Select(s => new CompiledScreening(
+            Compile(s.When),
+            Indexes(s.Citations),
+            new PlanFlag(s.Code, s.Action == ScreeningAction.Refer ? FlagSeverity.Refer : FlagSeverity.Caution, s.Message, s.Citations)))];
+        Adjuncts = [.. rules.Adjuncts.Select(a => new CompiledAdjunct(
+            Compile(a.When),
+            Indexes(a.Citations),
+            new PlannedAdjunct(a.Treatment, a.Reason, a.Citations)))];
+
+        // Each treatment's rules in rule-set order, so a treatment suggested for several reasons appears once.
+        var firstOfTreatment = new int[Adjuncts.Length];
+        for (var i = 0; i < firstOfTreatment.Length; i++)
+        {
+            firstOfTreatment[i] = rules.Adjuncts.Take(i + 1).ToList().FindIndex(o => o.Treatment == rules.Adjuncts[i].Treatment);
+        }
+
+        FirstOfTreatment = firstOfTreatment;
+        Aftercare = new ReadOnlyCollection<PlannedAftercare>(
+            [.. rules.Aftercare.OrderBy(a => a.Timing).Select(a => new PlannedAftercare(a.Timing, a.Text, a.Citations))]);
+        AlwaysCited = Indexes([.. rules.Aftercare.SelectMany(a => a.Citations), .. rules.Disagreements.SelectMany(d => d.Citations)]);
+        CitationWords = (rules.Citations.Count + 63) / 64;
+    }
+
+    public CompiledModifier[] Modifiers { get; }
+    public CompiledScreening[] Screening { get; }
+    public CompiledAdjunct[] Adjuncts { get; }
+
+    /// <summary>For each adjunct rule, the position of the first rule for the same treatment.</summary>
+    public int[] FirstOfTreatment { get; }
+
+    /// <summary>The same for every patient, so shared by every plan (it cannot be changed through this type).</summary>
+    public IReadOnlyList<PlannedAftercare> Aftercare { get; }
+
+    /// <summary>Citations every plan carries: aftercare and the points where the sources disagree.</summary>
+    public int[] AlwaysCited { get; }
+
+    public int CitationWords { get; }
+
+    public static CompiledRules For(RuleSet rules) => Cache.GetValue(rules, static r => new CompiledRules(r));
+
+    /// <summary>What follows from the chosen concerns alone; built the first time a combination is planned.</summary>
+    public ConcernSet ForConcerns(int concernMask)
+    {
+        var set = Volatile.Read(ref concernSets[concernMask]);
+        if (set is null)
+        {
+            var built = BuildConcernSet(concernMask);
+            set = Interlocked.CompareExchange(ref concernSets[concernMask], built, null) ?? built;
+        }
+
+        return set;
+    }
+
+    /// <summary>The cited sources, in the rule set's order, for the positions marked in <paramref name="used"/>.</summary>
+    public Citation[] Resolve(ReadOnlySpan<ulong> used)
+    {
+        var count = 0;
+        foreach (var word in used)
+        {
+            count += System.Numerics.BitOperations.PopCount(word);
+        }
+
+        var resolved = new Citation[count];
+        var next = 0;
+        for (var w = 0; w < used.Length; w++)
+        {
+            for (var word = used[w]; word != 0; word &= word - 1)
+            {
+                resolved[next++] = rules.Citations[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+            }
+        }
+
+        return resolved;
+    }
+
+    private ConcernSet BuildConcernSet(int mask)
+    {
+        var concerns = Enum.GetValues<Concern>().Where(c => (mask & (1 << (int)c)) != 0).ToList();
+        var chosen = concerns.Select(c => concernRules.TryGetValue(c, out var rule)
+            ? rule
+            : throw new ArgumentException($"The rule set has no rule for {c}; validate it with RuleSetValidator first.")).ToList();
+
+        var primary = chosen.MaxBy(r => r.Sessions.Default)!;
+        var intervalMin = chosen.Max(r => r.IntervalWeeks.Min);
+        var intervalMax = chosen.Min(r => r.IntervalWeeks.Max);
+        if (intervalMin > intervalMax)
+        {
+            (intervalMin, intervalMax) = (primary.IntervalWeeks.Min, primary.IntervalWeeks.Max);
+        }
+
+        var maintenanceMin = chosen.Min(r => r.MaintenanceMonths.Min);
+        var milestones = rules.Milestones
+            .Where(m => m.AppliesTo.Count == 0 || m.AppliesTo.Any(concerns.Contains))
+            .GroupBy(m => m.Key)
+            .Select(group =>
+            {
+                var first = group.First();
+                var ids = Distinct(group.SelectMany(m => m.Citations));
+                return new MilestoneTemplate(first.Key, first.Label, first.Anchor, group.Min(m => m.FromDays), group.Max(m => m.ToDays), ids);
+            })
+            .ToArray();
+        var seriesCitations = Distinct(chosen.SelectMany(r => r.Sessions.Citations.Concat(r.IntervalWeeks.Citations)));
+        var maintenanceCitations = Distinct(chosen.SelectMany(r => r.MaintenanceMonths.Citations));
+
+        return new ConcernSet(
+            SessionsMin: chosen.Max(r => r.Sessions.Min),
+            SessionsMax: chosen.Max(r => r.Sessions.Max),
+            SessionsDefault: chosen.Max(r => r.Sessions.Default),
+            IntervalMin: intervalMin,
+            IntervalMax: intervalMax,
+            Interval: Math.Clamp(chosen.Max(r => r.IntervalWeeks.Default), intervalMin, intervalMax),
+            MaintenanceMin: maintenanceMin,
+            MaintenanceMax: Math.Max(maintenanceMin, chosen.Min(r => r.MaintenanceMonths.Max)),
+            SeriesCitations: seriesCitations,
+            MaintenanceCitations: maintenanceCitations,
+            Milestones: milestones,
+            Cited: Indexes([.. seriesCitations, .. maintenanceCitations, .. milestones.SelectMany(m => m.Citations)]));
+    }
+
+    private static ReadOnlyCollection<string> Distinct(IEnumerable<string> ids) => new([.. ids.Distinct(StringComparer.Ordinal)]);
+
+    private int[] Indexes(IEnumerable<string> ids) => [.. ids.Distinct(StringComparer.Ordinal).Select(id => citationIndex.TryGetValue(id, out var i)
+        ? i
+        : throw new ArgumentException($"Citation '{id}' is not in the rule set; validate it with RuleSetValidator first."))];
+
+    private static CompiledClause[] Compile(RuleCondition condition) => [.. condition.AllOf.Select(clause => new CompiledClause(
+        clause.Field,
+        clause.Is is { } yes ? AnswerBits.YesNo(yes) : Mask(clause),
+        clause.AtLeast ?? int.MinValue,
+        clause.AtMost ?? int.MaxValue))];
+
+    // A value the field cannot take never matches, as a string that names no answer never did;
+    // RuleSetValidator reports such values.
+    private static uint Mask(Clause clause)
+    {
+        var mask = 0u;
+        foreach (var name in clause.AnyOf ?? [])
+        {
+            var bit = clause.Field switch
+            {
+                AnswerField.Concerns => Bit<Concern>(name),
+                AnswerField.AcneScarTypes => Bit<AcneScarType>(name),
+                AnswerField.AcneScarSeverity => Bit<ScarSeverity>(name),
+                AnswerField.SkinSensitivity => Bit<SkinSensitivity>(name),
+                AnswerField.Smoking => Bit<Smoking>(name),
+                AnswerField.SunExposure => Bit<SunExposure>(name),
+                AnswerField.SkincareRoutine => Bit<SkincareRoutine>(name),
+                AnswerField.Alcohol => Bit<Alcohol>(name),
+                AnswerField.SleepAndNutrition => Bit<SleepAndNutrition>(name),
+                AnswerField.Medications => Bit<Medication>(name),
+                AnswerField.Conditions => Bit<Condition>(name),
+                _ => 0u,
+            };
+            mask |= bit;
+        }
+
+        return mask;
+    }
+
+    private static uint Bit<T>(string name)
+        where T : struct, Enum =>
+        Enum.GetNames<T>().Contains(name, StringComparer.Ordinal) ? AnswerBits.Bit(Convert.ToInt32(Enum.Parse<T>(name), System.Globalization.CultureInfo.InvariantCulture)) : 0u;
+}
+
+internal sealed record ConcernSet(
+    int SessionsMin,
+    int SessionsMax,
+    int SessionsDefault,
+    int IntervalMin,
+    int IntervalMax,
+    int Interval,
+    int MaintenanceMin,
+    int MaintenanceMax,
+    IReadOnlyList<string> SeriesCitations,
+    IReadOnlyList<string> MaintenanceCitations,
+    MilestoneTemplate[] Milestones,
+    int[] Cited);
+
+internal sealed record MilestoneTemplate(string Key, string Label, MilestoneAnchor Anchor, int FromDays, int ToDays, IReadOnlyList<string> Citations);
+
+/// <summary>A modifier with what it adds to every plan it applies to made in advance, where that does not depend on the patient.</summary>
+internal sealed record CompiledModifier(Modifier Rule, CompiledClause[] When, int[] Cited, Adjustment? FixedAdjustment, PlanAdvice? Advice, int AdviceGroup);
+
+internal sealed record CompiledScreening(CompiledClause[] When, int[] Cited, PlanFlag Flag);
+
+internal sealed record CompiledAdjunct(CompiledClause[] When, int[] Cited, PlannedAdjunct Suggestion);
+
+/// <summary>One test on one answer: a bit mask of accepted values, or a number range.</summary>
+internal readonly record struct CompiledClause(AnswerField Field, uint Mask, int AtLeast, int AtMost);
