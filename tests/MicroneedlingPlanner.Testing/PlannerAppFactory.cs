@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,15 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     public PlannerAppFactory With(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    private TimeProvider? clock;
+
+    /// <summary>Replaces the app's clock before it starts.</summary>
+    public PlannerAppFactory With(TimeProvider testClock)
+    {
+        clock = testClock;
         return this;
     }
 
@@ -49,5 +59,9 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
 
         // Open circuits otherwise hold shutdown for the default 30 seconds.
         builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 }

@@ -26,3 +26,21 @@ public sealed class ApiOnPostgres : ICollectionFixture<PostgresAppFixture>
 {
     public const string Name = "API on PostgreSQL";
 }
+
+[CollectionDefinition(Name)]
+public sealed class PatientPlansOnPostgres : ICollectionFixture<ClockedPostgresAppFixture>
+{
+    public const string Name = "Patient plans on PostgreSQL";
+}
+
+/// <summary>The app on PostgreSQL with a clock the tests move.</summary>
+public sealed class ClockedPostgresAppFixture(PostgresServer server) : PostgresAppFixture(server)
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    protected override Task StartAppAsync()
+    {
+        Factory.With(Clock);
+        return base.StartAppAsync();
+    }
+}

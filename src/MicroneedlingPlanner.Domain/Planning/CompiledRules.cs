@@ -162,6 +162,7 @@ internal sealed class CompiledRules
         var maintenanceCitations = Distinct(chosen.SelectMany(r => r.MaintenanceMonths.Citations));
 
         return new ConcernSet(
+            Primary: primary.Concern,
             SessionsMin: chosen.Max(r => r.Sessions.Min),
             SessionsMax: chosen.Max(r => r.Sessions.Max),
             SessionsDefault: chosen.Max(r => r.Sessions.Default),
@@ -222,6 +223,7 @@ internal sealed class CompiledRules
 }
 
 internal sealed record ConcernSet(
+    Concern Primary,
     int SessionsMin,
     int SessionsMax,
     int SessionsDefault,

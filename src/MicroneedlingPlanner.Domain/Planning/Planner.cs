@@ -139,6 +139,7 @@ public static class Planner
             reviewReasons.Length > 0 ? PlanStatus.NeedsClinicianReview : PlanStatus.Ready,
             reviewReasons,
             rules.Version,
+            set.Primary,
             new InitialSeries(sessions, set.SessionsMin, set.SessionsMax, set.Interval, set.IntervalMin, set.IntervalMax, sessionDates, set.SeriesCitations),
             new MaintenancePlan(patientMin, patientMax, set.MaintenanceMin, set.MaintenanceMax, windows, set.MaintenanceCitations),
             Milestones(set.Milestones, startDate, lastSession),

@@ -1,3 +1,4 @@
+using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Rules;
 
 namespace MicroneedlingPlanner.Domain.Planning;
@@ -12,12 +13,14 @@ public enum PlanStatus
 
 /// <summary>
 /// A proposed plan. Everything in it names its citations by id; <see cref="Citations"/> holds
-/// each cited source once.
+/// each cited source once. <see cref="PrimaryConcern"/> is the chosen concern that asks for the
+/// most sessions, the one the series is built around.
 /// </summary>
 public sealed record TreatmentPlan(
     PlanStatus Status,
     IReadOnlyList<string> ReviewReasons,
     string RulesVersion,
+    Concern PrimaryConcern,
     InitialSeries InitialSeries,
     MaintenancePlan Maintenance,
     IReadOnlyList<PlannedMilestone> Milestones,

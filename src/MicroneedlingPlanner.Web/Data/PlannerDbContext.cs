@@ -1,5 +1,9 @@
+using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MicroneedlingPlanner.Web.Data;
 
@@ -10,6 +14,10 @@ namespace MicroneedlingPlanner.Web.Data;
 /// </summary>
 public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
+    public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
+    public DbSet<SubmittedPlan> SubmittedPlans => Set<SubmittedPlan>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -17,6 +25,29 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     }
 }
 
-public sealed class PostgresPlannerDbContext(DbContextOptions options) : PlannerDbContext(options);
+public sealed class PostgresPlannerDbContext(DbContextOptions options) : PlannerDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // PostgreSQL validates and can index JSON in jsonb; SQLite keeps it as text, which its JSON functions read.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.FindAnnotation(JsonColumn.Annotation) is not null)
+            {
+                property.SetColumnType("jsonb");
+            }
+        }
+    }
+}
 
 public sealed class SqlitePlannerDbContext(DbContextOptions options) : PlannerDbContext(options);
+
+public static class JsonColumn
+{
+    public const string Annotation = "Planner:Json";
+
+    /// <summary>Marks a string property that holds a JSON document.</summary>
+    public static PropertyBuilder<string> IsJson(this PropertyBuilder<string> property) => property.HasAnnotation(Annotation, true);
+}

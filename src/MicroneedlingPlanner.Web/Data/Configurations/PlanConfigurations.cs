@@ -1,0 +1,55 @@
+using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MicroneedlingPlanner.Web.Data.Configurations;
+
+internal sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDraft>
+{
+    public void Configure(EntityTypeBuilder<IntakeDraft> builder)
+    {
+        builder.Property(d => d.TokenHash).HasMaxLength(64);
+        builder.HasIndex(d => d.TokenHash).IsUnique();
+        builder.HasIndex(d => d.ExpiresAt);
+        builder.Property(d => d.AnswersJson).IsJson();
+    }
+}
+
+internal sealed class SubmittedPlanConfiguration : IEntityTypeConfiguration<SubmittedPlan>
+{
+    public void Configure(EntityTypeBuilder<SubmittedPlan> builder)
+    {
+        builder.Property(p => p.Reference).HasMaxLength(16);
+        builder.HasIndex(p => p.Reference).IsUnique();
+        builder.HasIndex(p => p.IdempotencyKey).IsUnique();
+        builder.Property(p => p.PatientId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.PrimaryConcern).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.ContactPreference).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.ContactPhone).HasMaxLength(40);
+        builder.Property(p => p.RulesVersion).HasMaxLength(100);
+        builder.Property(p => p.AnswersJson).IsJson();
+        builder.Property(p => p.PlanJson).IsJson();
+
+        // A patient's list, the staff queue by status and age, and the maintenance and schedule views.
+        builder.HasIndex(p => new { p.PatientId, p.SubmittedAt });
+        builder.HasIndex(p => new { p.Status, p.SubmittedAt });
+        builder.HasIndex(p => p.PrimaryConcern);
+        builder.HasIndex(p => p.FirstSessionDate);
+        builder.HasIndex(p => p.NextMaintenanceDate);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.Action).HasMaxLength(40);
+        builder.HasIndex(a => new { a.PlanId, a.At });
+        builder.HasIndex(a => new { a.UserId, a.At });
+    }
+}

@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Domain.Planning;
+using MicroneedlingPlanner.Domain.Rules;
+using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicroneedlingPlanner.Web.Features.Plans;
+
+/// <summary>What the patient agrees to and how the clinic should get in touch.</summary>
+public sealed record SubmissionDetails(bool ConsentToShare, ContactPreference ContactPreference, string? ContactPhone);
+
+public abstract record SubmitResult
+{
+    public sealed record Stored(Guid PlanId, string Reference) : SubmitResult;
+
+    /// <summary>The answers or the details have problems; nothing was stored.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SubmitResult;
+
+    /// <summary>The draft has expired or was never there.</summary>
+    public sealed record NoDraft : SubmitResult;
+}
+
+/// <summary>A stored plan as its patient sees it.</summary>
+public sealed record PatientPlan(
+    Guid Id,
+    string Reference,
+    SubmissionStatus Status,
+    DateTime SubmittedAt,
+    DateTime? WithdrawnAt,
+    ContactPreference ContactPreference,
+    IntakeAnswers Answers,
+    TreatmentPlan Plan);
+
+public sealed record PatientPlanSummary(
+    Guid Id,
+    string Reference,
+    SubmissionStatus Status,
+    DateTime SubmittedAt,
+    Concern PrimaryConcern,
+    DateOnly FirstSessionDate,
+    DateOnly? NextMaintenanceDate,
+    bool NeedsClinicianReview);
+
+/// <summary>
+/// A patient's own plans: submit from a draft, list, read, withdraw, reuse the answers. Every
+/// method takes the signed-in patient's id and touches only that patient's rows; another
+/// patient's plan is reported as not found.
+/// </summary>
+public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, RuleSet rules, TimeProvider clock)
+{
+    public static readonly SubmissionStatus[] Withdrawable = [SubmissionStatus.Submitted, SubmissionStatus.InReview, SubmissionStatus.ChangesProposed, SubmissionStatus.Accepted];
+
+    /// <summary>
+    /// Stores the draft's answers and the plan made from them now. Idempotent per draft: a
+    /// double click, a retry or a second tab returns the plan stored the first time.
+    /// </summary>
+    public async Task<SubmitResult> SubmitDraftAsync(string patientId, string draftToken, SubmissionDetails details, CancellationToken cancellationToken = default)
+    {
+        var draft = await drafts.LoadAsync(draftToken, cancellationToken);
+        if (draft is null)
+        {
+            return new SubmitResult.NoDraft();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await FindByKeyAsync(db, patientId, draft.SubmissionKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        if (draft.SubmittedPlanId is not null)
+        {
+            // Sent already, from another account signed in on this browser.
+            return new SubmitResult.NoDraft();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var errors = IntakeValidator.Validate(draft.Answers, today).Concat(Check(details)).ToList();
+        if (errors.Count > 0)
+        {
+            return new SubmitResult.Invalid(errors);
+        }
+
+        var plan = Planner.Create(draft.Answers, rules, draft.Answers.PreferredStartDate!.Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = new SubmittedPlan
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = NewReference(),
+            PatientId = patientId,
+            Status = SubmissionStatus.Submitted,
+            SubmittedAt = now,
+            UpdatedAt = now,
+            PrimaryConcern = plan.PrimaryConcern,
+            FirstSessionDate = plan.InitialSeries.SessionDates[0],
+            NextMaintenanceDate = plan.Maintenance.Windows.Count > 0 ? plan.Maintenance.Windows[0].Start : null,
+            NeedsClinicianReview = plan.Status == PlanStatus.NeedsClinicianReview,
+            RulesVersion = plan.RulesVersion,
+            AnswersJson = Snapshot.Write(draft.Answers),
+            PlanJson = Snapshot.Write(plan),
+            IdempotencyKey = draft.SubmissionKey,
+            ConsentedAt = now,
+            ContactPreference = details.ContactPreference,
+            ContactPhone = details.ContactPreference == ContactPreference.Email ? null : details.ContactPhone?.Trim(),
+        };
+        db.SubmittedPlans.Add(stored);
+        db.AuditEntries.Add(new AuditEntry { At = now, UserId = patientId, Action = AuditActions.Submitted, PlanId = stored.Id });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same draft was submitted at the same moment (a double click, two tabs): the
+            // unique key let one insert through; answer with that one.
+            await using var again = await factory.CreateDbContextAsync(cancellationToken);
+            return await FindByKeyAsync(again, patientId, draft.SubmissionKey, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
+        }
+
+        await db.IntakeDrafts.Where(d => d.Id == draft.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.SubmittedPlanId, stored.Id), cancellationToken);
+        return new SubmitResult.Stored(stored.Id, stored.Reference);
+    }
+
+    public async Task<IReadOnlyList<PatientPlanSummary>> ListAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SubmittedPlans.AsNoTracking()
+            .Where(p => p.PatientId == patientId)
+            .Select(p => new PatientPlanSummary(p.Id, p.Reference, p.Status, p.SubmittedAt, p.PrimaryConcern, p.FirstSessionDate, p.NextMaintenanceDate, p.NeedsClinicianReview))
+            .ToListAsync(cancellationToken);
+
+        // Sorted here: SQLite cannot order by every column type the way PostgreSQL can, and a patient has few plans.
+        return [.. rows.OrderByDescending(p => p.SubmittedAt)];
+    }
+
+    /// <summary>The patient's own plan, or null (also for someone else's); the read is logged.</summary>
+    public async Task<PatientPlan?> GetAsync(string patientId, Guid planId, string action = AuditActions.Viewed, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.SubmittedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.PatientId == patientId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = patientId, Action = action, PlanId = row.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return new PatientPlan(row.Id, row.Reference, row.Status, row.SubmittedAt, row.WithdrawnAt, row.ContactPreference,
+            Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
+    }
+
+    /// <summary>Withdraws the plan; it stays stored, marked withdrawn. False if it is not the patient's or already withdrawn.</summary>
+    public async Task<bool> WithdrawAsync(string patientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.SubmittedPlans
+            .Where(p => p.Id == planId && p.PatientId == patientId && Withdrawable.Contains(p.Status))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, SubmissionStatus.Withdrawn)
+                .SetProperty(p => p.WithdrawnAt, now)
+                .SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        if (changed == 1)
+        {
+            db.AuditEntries.Add(new AuditEntry { At = now, UserId = patientId, Action = AuditActions.Withdrawn, PlanId = planId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// A new draft from a stored plan's answers, for a fresh plan. A start date now in the past is
+    /// cleared so the patient picks a new one. Null if the plan is not the patient's.
+    /// </summary>
+    public async Task<string?> StartFromAsync(string patientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await GetAsync(patientId, planId, AuditActions.Reused, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var answers = plan.Answers.PreferredStartDate < today ? plan.Answers with { PreferredStartDate = null } : plan.Answers;
+        var (token, _) = await drafts.StartAsync(answers, 0, cancellationToken);
+        return token;
+    }
+
+    public static IEnumerable<FieldError> Check(SubmissionDetails details)
+    {
+        if (!details.ConsentToShare)
+        {
+            yield return new("consent", "Please tick the box to agree that the clinic may see your answers and plan. Without it we cannot send them.");
+        }
+
+        if (details.ContactPreference != ContactPreference.Email)
+        {
+            var digits = details.ContactPhone?.Count(char.IsAsciiDigit) ?? 0;
+            if (digits < 7 || digits > 15)
+            {
+                yield return new("contactPhone", "Please enter a phone number we can call, with 7 to 15 digits, or choose email.");
+            }
+        }
+    }
+
+    private static async Task<SubmitResult.Stored?> FindByKeyAsync(PlannerDbContext db, string patientId, Guid key, CancellationToken cancellationToken) =>
+        await db.SubmittedPlans.AsNoTracking()
+            .Where(p => p.IdempotencyKey == key && p.PatientId == patientId)
+            .Select(p => new SubmitResult.Stored(p.Id, p.Reference))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    // Letters and digits that cannot be mistaken for each other when read out on the phone.
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private static string NewReference() =>
+        "MP-" + RandomNumberGenerator.GetString(ReferenceAlphabet, 4) + "-" + RandomNumberGenerator.GetString(ReferenceAlphabet, 4);
+}

@@ -1,0 +1,43 @@
+using MicroneedlingPlanner.Domain.Intake;
+
+namespace MicroneedlingPlanner.Web.Features.Plans;
+
+/// <summary>Where a submitted plan stands with the clinic.</summary>
+public enum SubmissionStatus { Submitted, InReview, Accepted, ChangesProposed, Withdrawn }
+
+public enum ContactPreference { Email, Phone, Either }
+
+/// <summary>
+/// A plan a patient sent to the clinic: the answers and the plan exactly as they were made (JSON
+/// snapshots, never recomputed, with the rules version), and the few columns the lists and the
+/// staff queue filter and sort on.
+/// </summary>
+public sealed class SubmittedPlan
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Short code the patient can quote to the clinic.</summary>
+    public required string Reference { get; set; }
+
+    public required string PatientId { get; set; }
+    public SubmissionStatus Status { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+
+    public Concern PrimaryConcern { get; set; }
+    public DateOnly FirstSessionDate { get; set; }
+    public DateOnly? NextMaintenanceDate { get; set; }
+    public bool NeedsClinicianReview { get; set; }
+    public required string RulesVersion { get; set; }
+
+    public required string AnswersJson { get; set; }
+    public required string PlanJson { get; set; }
+
+    /// <summary>One stored plan per key, however often the patient clicks or the browser retries.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public DateTime ConsentedAt { get; set; }
+    public ContactPreference ContactPreference { get; set; }
+    public string? ContactPhone { get; set; }
+}

@@ -1,0 +1,197 @@
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicroneedlingPlanner.Web.Tests.Plans;
+
+/// <summary>Drafts, submission, withdrawal and ownership, through the app's services on PostgreSQL.</summary>
+[Collection(PatientPlansOnPostgres.Name)]
+public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
+{
+    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null);
+
+    private DraftStore Drafts => app.Factory.Services.GetRequiredService<DraftStore>();
+    private PatientPlans Plans => app.Factory.Services.GetRequiredService<PatientPlans>();
+
+    private IntakeAnswers AcneScars() => new()
+    {
+        Concerns = [Concern.AcneScars],
+        AcneScarTypes = [AcneScarType.Boxcar],
+        AcneScarSeverity = ScarSeverity.Moderate,
+        Age = 34,
+        SkinSensitivity = SkinSensitivity.Normal,
+        Smoking = Smoking.Never,
+        SunExposure = SunExposure.Moderate,
+        DailySunscreen = true,
+        SkincareRoutine = SkincareRoutine.Basic,
+        Alcohol = Alcohol.None,
+        SleepAndNutrition = SleepAndNutrition.Good,
+        UsedHomeDevice = false,
+        PreferredStartDate = DateOnly.FromDateTime(app.Clock.Now.UtcDateTime).AddDays(10),
+    };
+
+    private async Task<string> NewPatientAsync()
+    {
+        var email = await app.Factory.CreateConfirmedUserAsync(Roles.Patient, Forms.StrongPassword);
+        using var scope = app.Factory.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return user!.Id;
+    }
+
+    [Fact]
+    public async Task Concurrent_double_submits_store_exactly_one_plan()
+    {
+        var patient = await NewPatientAsync();
+        var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Plans.SubmitDraftAsync(patient, token, Consented))));
+
+        var stored = Assert.IsType<SubmitResult.Stored>(results[0]);
+        Assert.All(results, r => Assert.Equal(stored, r));
+        await using var db = await app.Factory.CreateDbContextAsync();
+        Assert.Equal(1, await db.SubmittedPlans.CountAsync(p => p.IdempotencyKey == draft.SubmissionKey, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.PlanId == stored.PlanId && a.Action == AuditActions.Submitted, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_retry_after_success_returns_the_same_plan_and_stores_the_queryable_columns()
+    {
+        var patient = await NewPatientAsync();
+        var answers = AcneScars();
+        var (token, _) = await Drafts.StartAsync(answers, 5, TestContext.Current.CancellationToken);
+
+        var first = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+        var retry = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        Assert.Equal(first, retry);
+        Assert.Matches("^MP-[A-Z2-9]{4}-[A-Z2-9]{4}$", first.Reference);
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var row = await db.SubmittedPlans.SingleAsync(p => p.Id == first.PlanId, TestContext.Current.CancellationToken);
+        Assert.Equal(SubmissionStatus.Submitted, row.Status);
+        Assert.Equal(Concern.AcneScars, row.PrimaryConcern);
+        Assert.Equal(answers.PreferredStartDate, row.FirstSessionDate);
+        Assert.NotNull(row.NextMaintenanceDate);
+        Assert.Equal(Domain.Rules.DefaultRules.Version, row.RulesVersion);
+        Assert.Contains("\"sessionDates\"", row.PlanJson, StringComparison.Ordinal);
+        Assert.Equal(first.PlanId, (await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+    }
+
+    [Fact]
+    public async Task Submitting_without_consent_or_a_phone_number_stores_nothing_and_says_why()
+    {
+        var patient = await NewPatientAsync();
+        var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(false, ContactPreference.Phone, "12"), TestContext.Current.CancellationToken);
+
+        var invalid = Assert.IsType<SubmitResult.Invalid>(result);
+        Assert.Equal(["consent", "contactPhone"], invalid.Errors.Select(e => e.Field).Order());
+        await using var db = await app.Factory.CreateDbContextAsync();
+        Assert.False(await db.SubmittedPlans.AnyAsync(p => p.IdempotencyKey == draft.SubmissionKey, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Incomplete_answers_are_refused_with_field_errors()
+    {
+        var patient = await NewPatientAsync();
+        var (token, _) = await Drafts.StartAsync(AcneScars() with { Age = 12, AcneScarTypes = [] }, 2, TestContext.Current.CancellationToken);
+
+        var invalid = Assert.IsType<SubmitResult.Invalid>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        Assert.Contains(invalid.Errors, e => e.Field == "age");
+        Assert.Contains(invalid.Errors, e => e.Field == "acneScarTypes");
+    }
+
+    [Fact]
+    public async Task Withdrawn_plans_stay_stored_and_listed()
+    {
+        var patient = await NewPatientAsync();
+        var answers = AcneScars();
+        var (token, _) = await Drafts.StartAsync(answers, 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        Assert.True(await Plans.WithdrawAsync(patient, stored.PlanId, TestContext.Current.CancellationToken));
+        Assert.False(await Plans.WithdrawAsync(patient, stored.PlanId, TestContext.Current.CancellationToken));
+
+        var listed = Assert.Single(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+        Assert.Equal(SubmissionStatus.Withdrawn, listed.Status);
+        var plan = await Plans.GetAsync(patient, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(SubmissionStatus.Withdrawn, plan!.Status);
+        Assert.NotNull(plan.WithdrawnAt);
+        var expected = Domain.Planning.Planner.Create(answers, Domain.Rules.DefaultRules.Create(), answers.PreferredStartDate!.Value);
+        Assert.Equal(expected.InitialSeries.SessionDates, plan.Plan.InitialSeries.SessionDates);
+    }
+
+    [Fact]
+    public async Task Another_patient_can_neither_read_nor_withdraw_nor_reuse_a_plan()
+    {
+        var owner = await NewPatientAsync();
+        var other = await NewPatientAsync();
+        var (token, _) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(owner, token, Consented, TestContext.Current.CancellationToken));
+
+        Assert.Null(await Plans.GetAsync(other, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(await Plans.WithdrawAsync(other, stored.PlanId, TestContext.Current.CancellationToken));
+        Assert.Null(await Plans.StartFromAsync(other, stored.PlanId, TestContext.Current.CancellationToken));
+        Assert.Empty(await Plans.ListAsync(other, TestContext.Current.CancellationToken));
+        Assert.IsType<SubmitResult.NoDraft>(await Plans.SubmitDraftAsync(other, token, Consented, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Reading_a_plan_is_logged_with_ids_only()
+    {
+        var patient = await NewPatientAsync();
+        var (token, _) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        await Plans.GetAsync(patient, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken);
+
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(a => a.PlanId == stored.PlanId && a.Action == AuditActions.Viewed, TestContext.Current.CancellationToken);
+        Assert.Equal(patient, entry.UserId);
+    }
+
+    [Fact]
+    public async Task Reusing_a_plan_starts_a_new_draft_with_its_answers()
+    {
+        var patient = await NewPatientAsync();
+        var answers = AcneScars();
+        var (token, _) = await Drafts.StartAsync(answers, 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        var newToken = await Plans.StartFromAsync(patient, stored.PlanId, TestContext.Current.CancellationToken);
+
+        var draft = await Drafts.LoadAsync(newToken, TestContext.Current.CancellationToken);
+        Assert.NotNull(draft);
+        Assert.Null(draft.SubmittedPlanId);
+        Assert.Equal(answers.AcneScarTypes, draft.Answers.AcneScarTypes);
+        Assert.Equal(answers.Age, draft.Answers.Age);
+    }
+
+    [Fact]
+    public async Task Drafts_expire_thirty_days_after_their_last_save()
+    {
+        var (kept, _) = await Drafts.StartAsync(AcneScars(), 1, TestContext.Current.CancellationToken);
+        var (abandoned, _) = await Drafts.StartAsync(AcneScars(), 1, TestContext.Current.CancellationToken);
+
+        app.Clock.Advance(TimeSpan.FromDays(20));
+        Assert.True(await Drafts.SaveAsync(kept, AcneScars() with { Age = 40 }, 3, TestContext.Current.CancellationToken));
+        app.Clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
+
+        Assert.Null(await Drafts.LoadAsync(abandoned, TestContext.Current.CancellationToken));
+        Assert.False(await Drafts.SaveAsync(abandoned, AcneScars(), 2, TestContext.Current.CancellationToken));
+        var resumed = await Drafts.LoadAsync(kept, TestContext.Current.CancellationToken);
+        Assert.Equal((40, 3), (resumed!.Answers.Age, resumed.Step));
+
+        Assert.True(await Drafts.PurgeExpiredAsync(TestContext.Current.CancellationToken) >= 1);
+        await using var db = await app.Factory.CreateDbContextAsync();
+        Assert.False(await db.IntakeDrafts.AnyAsync(d => d.TokenHash == DraftStore.Hash(abandoned), TestContext.Current.CancellationToken));
+        Assert.True(await db.IntakeDrafts.AnyAsync(d => d.TokenHash == DraftStore.Hash(kept), TestContext.Current.CancellationToken));
+    }
+}
