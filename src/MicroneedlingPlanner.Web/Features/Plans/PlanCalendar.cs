@@ -89,11 +89,11 @@ public static class PlanCalendar
         for (var i = 0; i < line.Length;)
         {
             // A lone surrogate decodes as U+FFFD, which is also what the UTF-8 encoder will write.
-            Rune.DecodeFromUtf16(line.AsSpan(i, 1), out var rune, out var chars);
+            Rune.DecodeFromUtf16(line.AsSpan(i), out var rune, out var chars);
             if (octets + rune.Utf8SequenceLength > MaxLineOctets)
             {
                 folded.Append(LineBreak).Append(' ');
-                octets = 0; // the leading space of a continuation line counts
+                octets = 1; // the leading space of a continuation line counts
             }
 
             folded.Append(line, i, chars);
