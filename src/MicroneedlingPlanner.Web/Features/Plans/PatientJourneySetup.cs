@@ -8,6 +8,7 @@ public static class PatientJourneySetup
     {
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PatientPlans>();
+        services.AddScoped<BrowserDraftToken>();
         services.AddHostedService<DraftCleanup>();
         return services;
     }

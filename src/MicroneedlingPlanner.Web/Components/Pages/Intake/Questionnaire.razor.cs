@@ -1,0 +1,246 @@
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Web.Features.Intake;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Radzen.Blazor;
+
+namespace MicroneedlingPlanner.Web.Components.Pages.Intake;
+
+/// <summary>
+/// The questionnaire. Every change is saved to the server draft at once; leaving a step checks
+/// that step's answers with the domain validator and shows each problem beside its question.
+/// </summary>
+public partial class Questionnaire
+{
+    private static readonly Choice<bool>[] YesNo = [new(true, "Yes"), new(false, "No")];
+
+    private readonly HashSet<QuestionnaireStep> checkedSteps = [];
+    private readonly SemaphoreSlim saving = new(1, 1);
+    private readonly CancellationTokenSource closing = new();
+    private QuestionnaireForm form = new();
+    private IReadOnlyList<FieldError> errors = [];
+    private bool loaded;
+    private bool dirty;
+    private string? token;
+    private Guid? submittedPlanId;
+    private string? notice;
+    private string? saveStatus;
+    private string? announcement;
+    private string? focusTarget;
+
+    private QuestionnaireStep Step { get; set; }
+
+    private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    private string? ErrorFor(string field) =>
+        checkedSteps.Contains(QuestionnaireForm.StepOf(field)) ? errors.FirstOrDefault(e => e.Field == field)?.Message : null;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await LoadAsync();
+            loaded = true;
+            StateHasChanged();
+            return;
+        }
+
+        if (focusTarget is { } target)
+        {
+            focusTarget = null;
+            await JS.InvokeVoidAsync("planner.focus", target);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        token = await Token.GetAsync();
+        if (token is null)
+        {
+            return;
+        }
+
+        var draft = await Drafts.LoadAsync(token, closing.Token);
+        if (draft is null)
+        {
+            notice = "Your saved answers have expired or were removed: we keep unsent answers for 30 days after the last change. Please start again.";
+            await Token.ClearAsync();
+            token = null;
+            return;
+        }
+
+        if (draft.SubmittedPlanId is { } planId)
+        {
+            submittedPlanId = planId;
+            return;
+        }
+
+        form = QuestionnaireForm.From(draft.Answers);
+        Step = Enum.IsDefined((QuestionnaireStep)draft.Step) ? (QuestionnaireStep)draft.Step : QuestionnaireStep.Concerns;
+        if (Step == QuestionnaireStep.AcneScars && !form.HasAcneScars)
+        {
+            Step = QuestionnaireStep.AboutYou;
+        }
+
+        // The steps before the one resumed were passed once, so their problems show at once.
+        checkedSteps.UnionWith(Enum.GetValues<QuestionnaireStep>().Where(s => s < Step));
+        Revalidate();
+        saveStatus = Saved(draft.ExpiresAt);
+    }
+
+    private void Revalidate() => errors = IntakeValidator.Validate(form.ToAnswers(), Today);
+
+    private async Task SetAsync(Action change)
+    {
+        change();
+        await ChangedAsync();
+    }
+
+    private async Task ChangedAsync()
+    {
+        Revalidate();
+        await SaveAsync();
+    }
+
+    private async Task OnAgeChangedAsync(ChangeEventArgs e) =>
+        await SetAsync(() => form.Age = int.TryParse(e.Value as string, out var age) ? age : null);
+
+    private async Task OnStartChangedAsync(ChangeEventArgs e) =>
+        await SetAsync(() => form.PreferredStartDate = DateOnly.TryParseExact(e.Value as string, "yyyy-MM-dd", out var date) ? date : null);
+
+    /// <summary>
+    /// Saves the latest answers. Changes that arrive while a save runs are picked up by that save's
+    /// next round, so an older save can never overwrite a newer one.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        dirty = true;
+        if (!await saving.WaitAsync(0))
+        {
+            return;
+        }
+
+        try
+        {
+            while (dirty)
+            {
+                dirty = false;
+                var answers = form.ToDraft();
+                var step = (int)Step;
+                if (token is not null && await Drafts.SaveAsync(token, answers, step, closing.Token))
+                {
+                    saveStatus = Saved(Clock.GetUtcNow().UtcDateTime + DraftStore.Lifetime);
+                    continue;
+                }
+
+                // No draft yet, or it expired or was sent from another tab: keep these answers in a new one.
+                var (newToken, draft) = await Drafts.StartAsync(answers, step, closing.Token);
+                token = newToken;
+                await Token.SetAsync(newToken);
+                saveStatus = Saved(draft.ExpiresAt);
+            }
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
+        {
+            saveStatus = "Your answers could not be saved just now. They are still on this page, and we will try again with your next change.";
+        }
+        finally
+        {
+            saving.Release();
+        }
+    }
+
+    private static string Saved(DateTime expiresAt) =>
+        $"Answers saved. Unless you change them, we keep them until {expiresAt:d MMMM yyyy}.";
+
+    private void OnCanChange(StepsCanChangeEventArgs args)
+    {
+        if (args.NewIndex > args.SelectedIndex && !CanLeave(Step))
+        {
+            args.PreventDefault();
+        }
+    }
+
+    private async Task OnStepChangedAsync(int index) => await GoToAsync((QuestionnaireStep)index);
+
+    private async Task NextAsync()
+    {
+        if (CanLeave(Step))
+        {
+            await GoToAsync(Neighbour(Step, +1));
+        }
+    }
+
+    private async Task BackAsync() => await GoToAsync(Neighbour(Step, -1));
+
+    private async Task GoToAsync(QuestionnaireStep step)
+    {
+        Step = step;
+        announcement = null;
+        focusTarget = "#step-heading";
+        await SaveAsync();
+    }
+
+    private QuestionnaireStep Neighbour(QuestionnaireStep step, int direction)
+    {
+        var next = step + direction;
+        return next == QuestionnaireStep.AcneScars && !form.HasAcneScars ? next + direction : next;
+    }
+
+    /// <summary>Checks the step's answers; when some need attention, says so and moves focus to the first.</summary>
+    private bool CanLeave(QuestionnaireStep step)
+    {
+        checkedSteps.Add(step);
+        Revalidate();
+        var problems = errors.Where(e => QuestionnaireForm.StepOf(e.Field) == step).ToList();
+        if (problems.Count == 0)
+        {
+            return true;
+        }
+
+        Announce(problems.Count == 1 ? $"One answer needs attention: {problems[0].Message}" : $"{problems.Count} answers on this page need attention. The first: {problems[0].Message}");
+        focusTarget = $"#{problems[0].Field}";
+        return false;
+    }
+
+    private async Task FinishAsync()
+    {
+        checkedSteps.UnionWith(Enum.GetValues<QuestionnaireStep>());
+        Revalidate();
+        if (errors.Count > 0)
+        {
+            var first = errors.Select(e => QuestionnaireForm.StepOf(e.Field)).Min();
+            Step = first;
+            await SaveAsync();
+            Announce($"{(errors.Count == 1 ? "One answer needs" : $"{errors.Count} answers need")} attention before we can make your plan. Showing {QuestionText.StepTitle(first)}.");
+            focusTarget = $"#{errors.First(e => QuestionnaireForm.StepOf(e.Field) == first).Field}";
+            return;
+        }
+
+        await SaveAsync();
+        Navigation.NavigateTo("plan");
+    }
+
+    // The alert region only speaks when its text changes; a repeated message gets a trailing space.
+    private void Announce(string message) => announcement = message == announcement ? message + " " : message;
+
+    private async Task StartOverAsync()
+    {
+        await Token.ClearAsync();
+        token = null;
+        submittedPlanId = null;
+        form = new QuestionnaireForm();
+        Step = QuestionnaireStep.Concerns;
+        checkedSteps.Clear();
+        errors = [];
+        saveStatus = null;
+    }
+
+    public void Dispose()
+    {
+        closing.Cancel();
+        closing.Dispose();
+        saving.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

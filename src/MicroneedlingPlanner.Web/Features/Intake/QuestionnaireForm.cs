@@ -1,0 +1,99 @@
+using MicroneedlingPlanner.Domain.Intake;
+
+namespace MicroneedlingPlanner.Web.Features.Intake;
+
+/// <summary>The questionnaire's topics, in order; the acne-scar step shows only when acne scars are chosen.</summary>
+public enum QuestionnaireStep { Concerns, AcneScars, AboutYou, Lifestyle, Health, Start }
+
+/// <summary>
+/// The answers while the patient edits them. Acne-scar answers are kept when the patient
+/// unticks acne scars, so ticking it again restores them; they are left out of the answers the
+/// planner sees until acne scars is chosen again.
+/// </summary>
+public sealed class QuestionnaireForm
+{
+    public HashSet<Concern> Concerns { get; } = [];
+    public HashSet<AcneScarType> AcneScarTypes { get; } = [];
+    public ScarSeverity? AcneScarSeverity { get; set; }
+    public int? Age { get; set; }
+    public int? FitzpatrickType { get; set; }
+    public SkinSensitivity? SkinSensitivity { get; set; }
+    public Smoking? Smoking { get; set; }
+    public SunExposure? SunExposure { get; set; }
+    public bool? DailySunscreen { get; set; }
+    public SkincareRoutine? SkincareRoutine { get; set; }
+    public Alcohol? Alcohol { get; set; }
+    public SleepAndNutrition? SleepAndNutrition { get; set; }
+    public HashSet<Medication> Medications { get; } = [];
+    public HashSet<Condition> Conditions { get; } = [];
+    public bool? UsedHomeDevice { get; set; }
+    public DateOnly? PreferredStartDate { get; set; }
+    public string? Note { get; set; }
+
+    public bool HasAcneScars => Concerns.Contains(Concern.AcneScars);
+
+    /// <summary>Which step asks for each field the validator can name.</summary>
+    public static QuestionnaireStep StepOf(string field) => field switch
+    {
+        "concerns" => QuestionnaireStep.Concerns,
+        "acneScarTypes" or "acneScarSeverity" => QuestionnaireStep.AcneScars,
+        "age" or "fitzpatrickType" or "skinSensitivity" => QuestionnaireStep.AboutYou,
+        "smoking" or "sunExposure" or "dailySunscreen" or "skincareRoutine" or "alcohol" or "sleepAndNutrition" => QuestionnaireStep.Lifestyle,
+        "medications" or "conditions" or "usedHomeDevice" or "note" => QuestionnaireStep.Health,
+        _ => QuestionnaireStep.Start,
+    };
+
+    /// <summary>The answers as the planner sees them (acne-scar answers only with acne scars).</summary>
+    public IntakeAnswers ToAnswers() => ToDraft() with
+    {
+        AcneScarTypes = HasAcneScars ? [.. AcneScarTypes.Order()] : [],
+        AcneScarSeverity = HasAcneScars ? AcneScarSeverity : null,
+    };
+
+    /// <summary>Everything entered, for the saved draft.</summary>
+    public IntakeAnswers ToDraft() => new()
+    {
+        Concerns = [.. Concerns.Order()],
+        AcneScarTypes = [.. AcneScarTypes.Order()],
+        AcneScarSeverity = AcneScarSeverity,
+        Age = Age,
+        FitzpatrickType = FitzpatrickType,
+        SkinSensitivity = SkinSensitivity,
+        Smoking = Smoking,
+        SunExposure = SunExposure,
+        DailySunscreen = DailySunscreen,
+        SkincareRoutine = SkincareRoutine,
+        Alcohol = Alcohol,
+        SleepAndNutrition = SleepAndNutrition,
+        Medications = [.. Medications.Order()],
+        Conditions = [.. Conditions.Order()],
+        UsedHomeDevice = UsedHomeDevice,
+        PreferredStartDate = PreferredStartDate,
+        Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+    };
+
+    public static QuestionnaireForm From(IntakeAnswers a)
+    {
+        var form = new QuestionnaireForm
+        {
+            AcneScarSeverity = a.AcneScarSeverity,
+            Age = a.Age,
+            FitzpatrickType = a.FitzpatrickType,
+            SkinSensitivity = a.SkinSensitivity,
+            Smoking = a.Smoking,
+            SunExposure = a.SunExposure,
+            DailySunscreen = a.DailySunscreen,
+            SkincareRoutine = a.SkincareRoutine,
+            Alcohol = a.Alcohol,
+            SleepAndNutrition = a.SleepAndNutrition,
+            UsedHomeDevice = a.UsedHomeDevice,
+            PreferredStartDate = a.PreferredStartDate,
+            Note = a.Note,
+        };
+        form.Concerns.UnionWith(a.Concerns);
+        form.AcneScarTypes.UnionWith(a.AcneScarTypes);
+        form.Medications.UnionWith(a.Medications);
+        form.Conditions.UnionWith(a.Conditions);
+        return form;
+    }
+}

@@ -1,0 +1,31 @@
+// Small browser helpers the Blazor pages call. The draft token stays in this browser only:
+// never in a URL, a cookie or a log.
+window.planner = {
+    draftKey: "microneedling-planner.draft",
+    getDraftToken() {
+        try { return localStorage.getItem(this.draftKey); } catch { return null; }
+    },
+    setDraftToken(token) {
+        try { localStorage.setItem(this.draftKey, token); return true; } catch { return false; }
+    },
+    clearDraftToken() {
+        try { localStorage.removeItem(this.draftKey); } catch { /* storage unavailable: nothing to clear */ }
+    },
+    focus(selector) {
+        // A question's fieldset cannot take focus: its first answer does.
+        const element = document.querySelector(selector);
+        const target = element && element.matches("fieldset") ? element.querySelector("input") : element;
+        if (target) { target.focus(); }
+    },
+    download(fileName, contentType, text) {
+        const url = URL.createObjectURL(new Blob([text], { type: contentType }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    print() { window.print(); }
+};
