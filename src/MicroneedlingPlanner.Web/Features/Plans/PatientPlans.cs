@@ -136,8 +136,8 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         return [.. rows.OrderByDescending(p => p.SubmittedAt)];
     }
 
-    /// <summary>The patient's own plan, or null (also for someone else's); the read is logged.</summary>
-    public async Task<PatientPlan?> GetAsync(string patientId, Guid planId, string action = AuditActions.Viewed, CancellationToken cancellationToken = default)
+    /// <summary>The patient's own plan, or null (also for someone else's); the read is logged under <paramref name="action"/> unless it is null.</summary>
+    public async Task<PatientPlan?> GetAsync(string patientId, Guid planId, string? action = AuditActions.Viewed, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var row = await db.SubmittedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.PatientId == patientId, cancellationToken);
@@ -146,8 +146,12 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return null;
         }
 
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = patientId, Action = action, PlanId = row.Id });
-        await db.SaveChangesAsync(cancellationToken);
+        if (action is not null)
+        {
+            db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = patientId, Action = action, PlanId = row.Id });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new PatientPlan(row.Id, row.Reference, row.Status, row.SubmittedAt, row.WithdrawnAt, row.ContactPreference,
             Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
     }
