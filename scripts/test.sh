@@ -38,6 +38,14 @@ if [ -z "${TEST_PG_CONNECTION:-}" ] && ! command -v initdb >/dev/null && ! ls /u
   apt_install postgresql
 fi
 
+# axe-core, injected by the browser tests to check accessibility (AXE_CORE_PATH points elsewhere).
+axe_dir=tests/MicroneedlingPlanner.E2E/node_modules/axe-core
+if [ -z "${AXE_CORE_PATH:-}" ] && [ ! -f "$axe_dir/axe.min.js" ]; then
+  command -v npm >/dev/null || apt_install npm
+  echo "==> Installing axe-core from the npm registry"
+  (cd tests/MicroneedlingPlanner.E2E && npm ci --no-audit --no-fund --silent)
+fi
+
 echo "==> Restoring tools and building"
 dotnet tool restore
 dotnet build MicroneedlingPlanner.sln -c Debug -nologo -clp:ErrorsOnly

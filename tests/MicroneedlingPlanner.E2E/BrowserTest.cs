@@ -31,8 +31,15 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
 public static class Artifacts
 {
-    /// <summary>Under test-artifacts/ at the repository root, which git ignores.</summary>
-    public static string ScreenshotPath(string name)
+    /// <summary>The README's pictures, in docs/screenshots, refreshed by every run of the browser tests.</summary>
+    public static string DocsScreenshotPath(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot()?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    private static DirectoryInfo? RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "MicroneedlingPlanner.sln")))
@@ -40,7 +47,13 @@ public static class Artifacts
             root = root.Parent;
         }
 
-        var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "test-artifacts", "screenshots");
+        return root;
+    }
+
+    /// <summary>Under test-artifacts/ at the repository root, which git ignores.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot()?.FullName ?? Path.GetTempPath(), "test-artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
         return Path.Combine(folder, safe[..Math.Min(safe.Length, 120)] + ".png");

@@ -9,9 +9,15 @@ public abstract class AppFixture : IAsyncLifetime
 {
     public PlannerAppFactory Factory { get; private set; } = default!;
 
+    /// <summary>The database's connection string, for a second app instance on the same data.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public DatabaseProvider DatabaseProvider => Provider;
+
     public async ValueTask InitializeAsync()
     {
-        Factory = new PlannerAppFactory(Provider, await CreateDatabaseAsync());
+        ConnectionString = await CreateDatabaseAsync();
+        Factory = new PlannerAppFactory(Provider, ConnectionString);
         await StartAppAsync();
     }
 

@@ -40,10 +40,10 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     public async Task<PlannerDbContext> CreateDbContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Starts the app on a real Kestrel port (for a browser) and returns its address.</summary>
-    public Uri StartOnKestrel()
+    /// <summary>Starts the app on a real Kestrel port (for a browser) and returns its address; port 0 picks a free one.</summary>
+    public Uri StartOnKestrel(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");

@@ -28,6 +28,10 @@ public partial class Questionnaire
     private string? announcement;
     private string? focusTarget;
 
+    // The date box is written only when answers are loaded, never from its own change events:
+    // rewriting it while someone types a date digit by digit would scramble the year.
+    private string? startShown;
+
     private QuestionnaireStep Step { get; set; }
 
     private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
@@ -76,6 +80,7 @@ public partial class Questionnaire
         }
 
         form = QuestionnaireForm.From(draft.Answers);
+        startShown = form.PreferredStartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Step = Enum.IsDefined((QuestionnaireStep)draft.Step) ? (QuestionnaireStep)draft.Step : QuestionnaireStep.Concerns;
         if (Step == QuestionnaireStep.AcneScars && !form.HasAcneScars)
         {
@@ -110,12 +115,17 @@ public partial class Questionnaire
 
     /// <summary>
     /// Saves the latest answers. Changes that arrive while a save runs are picked up by that save's
-    /// next round, so an older save can never overwrite a newer one.
+    /// next round, so an older save can never overwrite a newer one. Before leaving the page the
+    /// caller waits for a running save, so the next page reads the answers just given.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(bool waitForRunningSave = false)
     {
         dirty = true;
-        if (!await saving.WaitAsync(0))
+        if (waitForRunningSave)
+        {
+            await saving.WaitAsync(closing.Token);
+        }
+        else if (!await saving.WaitAsync(0))
         {
             return;
         }
@@ -217,7 +227,7 @@ public partial class Questionnaire
             return;
         }
 
-        await SaveAsync();
+        await SaveAsync(waitForRunningSave: true);
         Navigation.NavigateTo("plan");
     }
 
@@ -230,6 +240,7 @@ public partial class Questionnaire
         token = null;
         submittedPlanId = null;
         form = new QuestionnaireForm();
+        startShown = null;
         Step = QuestionnaireStep.Concerns;
         checkedSteps.Clear();
         errors = [];

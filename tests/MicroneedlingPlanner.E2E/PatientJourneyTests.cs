@@ -1,0 +1,359 @@
+using System.Net.Sockets;
+using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.E2E.Pages;
+using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace MicroneedlingPlanner.E2E;
+
+public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
+{
+    private const string Password = "Correct-Horse-42!";
+
+    // Links inside the live page navigate over the circuit; the test waits for what appears, not for a page load.
+#pragma warning disable CS0612 // NoWaitAfter is marked obsolete but still stops the wait for a load event that never comes.
+    private static readonly LocatorClickOptions InCircuit = new() { NoWaitAfter = true };
+#pragma warning restore CS0612
+
+    private ILocator Main => Page.GetByRole(AriaRole.Main);
+
+    [Fact]
+    public async Task A_new_patient_plans_acne_scars_downloads_the_calendar_registers_sends_and_finds_the_plan()
+    {
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+        await questions.AnswerAllAsync();
+        await questions.Back.ClickAsync();
+        await questions.Back.ClickAsync();
+        await questions.Back.ClickAsync();
+        await Expect(questions.StepHeading).ToHaveTextAsync("About you");
+        await questions.Back.ClickAsync();
+        await Expect(questions.StepHeading).ToHaveTextAsync("Your acne scars");
+        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire") });
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "When to start" }).ClickAsync();
+        await Expect(questions.StepHeading).ToHaveTextAsync("When would you like to start?");
+        await questions.SeePlanAsync();
+
+        var sessions = int.Parse(await Page.Locator(".summary-grid .big").First.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(sessions, 5, 6);
+        await Expect(Page.Locator(".schedule tbody tr")).ToHaveCountAsync(sessions);
+        await Expect(Page.GetByText("not permanent")).ToBeVisibleAsync();
+        // The layout scrolls inside its body, so a tall window shows the whole plan in one picture.
+        await Page.SetViewportSizeAsync(1280, 2600);
+        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan") });
+        await Page.SetViewportSizeAsync(1280, 900);
+
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Button, new() { Name = "Add the dates to my calendar (.ics)" }).ClickAsync());
+        var ics = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal(sessions, ics.Split("SUMMARY:Microneedling session ").Length - 1);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send my plan to the clinic" }).ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Main.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        // Account pages swap content without a page load: wait for the new heading before typing.
+        await Expect(new AppShell(Page).Heading).ToHaveTextAsync("Create an account");
+        var email = $"patient-{Guid.NewGuid():N}@planner.test";
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await Page.GetByLabel("Password again").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Page.Locator("#confirm-link").ClickAsync();
+        await Expect(Page.GetByText("your email address is confirmed")).ToBeVisibleAsync();
+        await Main.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Expect(new AppShell(Page).Heading).ToHaveTextAsync("Sign in");
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // Signing in may end in a script navigation, which fires no load event: poll the address instead.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plan/send$"));
+        await new AppShell(Page).WaitUntilInteractiveAsync();
+        var send = Page.GetByRole(AriaRole.Button, new() { Name = "Send my plan" });
+        await send.ClickAsync();
+        await Expect(Page.Locator("#consent-error")).ToContainTextAsync("tick the box");
+        await Page.GetByLabel("I agree that the clinic may see").CheckAsync();
+        await send.ClickAsync();
+        var reference = await Page.GetByTestId("reference").InnerTextAsync();
+        Assert.Matches("^MP-[A-Z2-9]{4}-[A-Z2-9]{4}$", reference);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "All my plans" }).ClickAsync(InCircuit);
+        var row = Page.Locator(".my-plans tbody tr", new() { HasText = reference });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Sent");
+        await row.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync(InCircuit);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Plan {reference}" })).ToBeVisibleAsync();
+        await Expect(Page.Locator(".schedule tbody tr")).ToHaveCountAsync(sessions);
+    }
+
+    [Fact]
+    public async Task Another_patient_gets_not_found_for_someone_elses_plan_by_its_address()
+    {
+        var owner = await NewPatientAsync();
+        var other = await NewPatientAsync();
+        var planId = await StorePlanAsync(owner.Id);
+
+        await new LoginPage(Page).SignInAsync(other.Email!, Password);
+        var response = await Page.GotoAsync($"my-plans/{planId}");
+        Assert.Equal(404, response!.Status);
+        await Expect(Page.GetByText(planId.ToString())).ToHaveCountAsync(0);
+
+        await Page.Context.ClearCookiesAsync();
+        await new LoginPage(Page).SignInAsync(owner.Email!, Password);
+        response = await Page.GotoAsync($"my-plans/{planId}");
+        Assert.Equal(200, response!.Status);
+    }
+
+    [Fact]
+    public async Task A_draft_survives_a_reload_and_an_app_restart_mid_questionnaire()
+    {
+        var port = FreePort();
+        var first = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
+        var address = first.StartOnKestrel(port);
+        var questions = new QuestionnairePage(Page);
+        await Page.GotoAsync(new Uri(address, "plan/questions").ToString());
+        await new AppShell(Page).WaitUntilInteractiveAsync();
+        await questions.ChooseAsync("concerns-AcneScars");
+        await questions.NextAsync("Your acne scars");
+        await questions.ChooseAsync("acneScarTypes-Icepick");
+        await questions.ChooseAsync("acneScarSeverity-Severe");
+        await questions.NextAsync("About you");
+        await questions.FillAgeAsync(41);
+        await questions.WaitForSaveAsync();
+
+        await Page.ReloadAsync();
+        await new AppShell(Page).WaitUntilInteractiveAsync();
+        await Expect(questions.StepHeading).ToHaveTextAsync("About you");
+        await Expect(Page.Locator("#age")).ToHaveValueAsync("41");
+
+        await first.DisposeAsync();
+        await using var second = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
+        Assert.Equal(address, second.StartOnKestrel(port));
+        await Page.ReloadAsync();
+        await new AppShell(Page).WaitUntilInteractiveAsync();
+
+        await Expect(questions.StepHeading).ToHaveTextAsync("About you");
+        await Expect(Page.Locator("#age")).ToHaveValueAsync("41");
+        await questions.Back.ClickAsync();
+        await Expect(Page.Locator("#acneScarTypes-Icepick")).ToBeCheckedAsync();
+        await Expect(Page.Locator("#acneScarSeverity-Severe")).ToBeCheckedAsync();
+        await Expect(Page.GetByText("kept until", new() { Exact = false }).Or(Page.GetByText("we keep them until"))).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_profile_that_needs_a_clinician_shows_the_review_notice_and_provisional_dates()
+    {
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+        await questions.AnswerAllAsync(a => a.Conditions.Add("Pregnancy"));
+        await questions.SeePlanAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "A clinician needs to check a few things first" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("pregnancy or breastfeeding", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Session dates (provisional)" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Validation_messages_appear_for_acne_scars_without_a_type_and_an_age_of_12()
+    {
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+        await questions.Next.ClickAsync();
+        await Expect(questions.ErrorFor("concerns")).ToContainTextAsync("Choose at least one");
+        await Expect(questions.StepHeading).ToHaveTextAsync("What would you like to improve?");
+
+        await questions.ChooseAsync("concerns-AcneScars");
+        await Expect(questions.ErrorFor("concerns")).ToHaveCountAsync(0);
+        await questions.NextAsync("Your acne scars");
+        await questions.ChooseAsync("acneScarSeverity-Mild");
+        await questions.Next.ClickAsync();
+        await Expect(questions.ErrorFor("acneScarTypes")).ToContainTextAsync("Choose the type of acne scars");
+        await Expect(Page.Locator("#acneScarTypes-Icepick")).ToBeFocusedAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "needs attention" })).ToHaveCountAsync(1);
+
+        await questions.ChooseAsync("acneScarTypes-Rolling");
+        await questions.NextAsync("About you");
+        await questions.FillAgeAsync(12);
+        await questions.Next.ClickAsync();
+        await Expect(questions.ErrorFor("age")).ToContainTextAsync("at least 18");
+        await Expect(Page.Locator("#age")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.Locator("#age")).ToBeFocusedAsync();
+
+        // Going back and forth keeps what was entered.
+        await questions.Back.ClickAsync();
+        await Expect(Page.Locator("#acneScarTypes-Rolling")).ToBeCheckedAsync();
+        await Expect(Page.Locator("#acneScarSeverity-Mild")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task The_questionnaire_can_be_completed_with_the_keyboard_alone()
+    {
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+
+        await TabToAsync("#concerns-Texture");
+        await Page.Keyboard.PressAsync("Space");
+        await TabToAndPressAsync("Next", "Enter");
+        await Expect(questions.StepHeading).ToHaveTextAsync("About you");
+        await Expect(questions.StepHeading).ToBeFocusedAsync();
+
+        await TabToAsync("#age");
+        await Page.Keyboard.TypeAsync("45");
+        await TabToAsync("#skinSensitivity-Resilient");
+        await Page.Keyboard.PressAsync("ArrowDown");
+        await Expect(Page.Locator("#skinSensitivity-Normal")).ToBeCheckedAsync();
+        await TabToAndPressAsync("Next", "Enter");
+        await Expect(questions.StepHeading).ToHaveTextAsync("Everyday habits");
+
+        foreach (var first in new[] { "#smoking-Never", "#sunExposure-Low", "#dailySunscreen-True", "#skincareRoutine-None", "#alcohol-None", "#sleepAndNutrition-Good" })
+        {
+            await TabToAsync(first);
+            await Page.Keyboard.PressAsync("Space");
+        }
+
+        await TabToAndPressAsync("Next", "Enter");
+        await Expect(questions.StepHeading).ToHaveTextAsync("Health and medicines");
+        await TabToAsync("#usedHomeDevice-True");
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Expect(Page.Locator("#usedHomeDevice-False")).ToBeCheckedAsync();
+        await TabToAndPressAsync("Next", "Enter");
+        await Expect(questions.StepHeading).ToHaveTextAsync("When would you like to start?");
+
+        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(30);
+        await TabToAsync("#preferredStartDate");
+        await Page.Keyboard.TypeAsync(start.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAndPressAsync("See my plan", "Enter");
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plan$"));
+        await Expect(Page.Locator(".schedule tbody tr").First).ToContainTextAsync(start.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+    }
+
+    [Fact]
+    public async Task Questionnaire_steps_and_the_plan_page_have_no_serious_accessibility_violations()
+    {
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+        var found = new List<string>();
+        async Task CheckAsync(string where) => found.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{where}: {v}"));
+
+        await CheckAsync("concerns");
+        await questions.Next.ClickAsync();
+        await CheckAsync("concerns with an error");
+        await questions.ChooseAsync("concerns-AcneScars");
+        foreach (var heading in new[] { "Your acne scars", "About you", "Everyday habits", "Health and medicines", "When would you like to start?" })
+        {
+            await questions.Next.ClickAsync();
+            if (await questions.StepHeading.InnerTextAsync() != heading)
+            {
+                await CheckAsync($"{heading} (with errors)");
+                await FillStepAsync(questions, heading);
+                await questions.NextAsync(heading);
+            }
+
+            await CheckAsync(heading);
+        }
+
+        await Page.Locator("#preferredStartDate").FillAsync(DateOnly.FromDateTime(DateTime.Today).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#preferredStartDate").BlurAsync();
+        await questions.WaitForSaveAsync();
+        await questions.SeePlanAsync();
+        await CheckAsync("plan page");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sources for the number of sessions" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await CheckAsync("sources panel");
+
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+
+    /// <summary>Answers the step before <paramref name="next"/> so that the questionnaire can move on to it.</summary>
+    private static async Task FillStepAsync(QuestionnairePage questions, string next)
+    {
+        switch (next)
+        {
+            case "About you":
+                await questions.ChooseAsync("acneScarTypes-Boxcar");
+                await questions.ChooseAsync("acneScarSeverity-Moderate");
+                break;
+            case "Everyday habits":
+                await questions.FillAgeAsync(30);
+                await questions.ChooseAsync("skinSensitivity-Normal");
+                break;
+            case "Health and medicines":
+                foreach (var id in new[] { "smoking-Never", "sunExposure-Moderate", "dailySunscreen-True", "skincareRoutine-Basic", "alcohol-None", "sleepAndNutrition-Good" })
+                {
+                    await questions.ChooseAsync(id);
+                }
+
+                break;
+            case "When would you like to start?":
+                await questions.ChooseAsync("usedHomeDevice-False");
+                break;
+        }
+    }
+
+    /// <summary>Presses Tab until the element has focus, as a keyboard user would; fails if it never does.</summary>
+    private async Task TabToAsync(string selector)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            if (await Page.Locator(selector).EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"Tab never reached {selector}.");
+    }
+
+    private async Task TabToAndPressAsync(string buttonName, string key)
+    {
+        var button = Page.GetByRole(AriaRole.Button, new() { Name = buttonName, Exact = true });
+        for (var i = 0; i < 80 && !await button.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        await Page.Keyboard.PressAsync(key);
+    }
+
+    private async Task<ApplicationUser> NewPatientAsync()
+    {
+        using var scope = App.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"patient-{Guid.NewGuid():N}@planner.test";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Patient)).Succeeded);
+        return user;
+    }
+
+    private async Task<Guid> StorePlanAsync(string patientId)
+    {
+        var drafts = App.Factory.Services.GetRequiredService<DraftStore>();
+        var (token, _) = await drafts.StartAsync(new IntakeAnswers
+        {
+            Concerns = [Concern.Texture], Age = 40, SkinSensitivity = SkinSensitivity.Normal, Smoking = Smoking.Never,
+            SunExposure = SunExposure.Low, DailySunscreen = true, SkincareRoutine = SkincareRoutine.Basic, Alcohol = Alcohol.None,
+            SleepAndNutrition = SleepAndNutrition.Good, UsedHomeDevice = false, PreferredStartDate = DateOnly.FromDateTime(DateTime.Today).AddDays(20),
+        }, 5);
+        var result = await App.Factory.Services.GetRequiredService<PatientPlans>()
+            .SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null));
+        return Assert.IsType<SubmitResult.Stored>(result).PlanId;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
