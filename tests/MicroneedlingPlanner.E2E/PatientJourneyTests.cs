@@ -272,6 +272,28 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
+    [Fact]
+    public async Task The_questionnaire_and_the_plan_fit_a_360_pixel_wide_phone()
+    {
+        await Page.SetViewportSizeAsync(360, 740);
+        var questions = new QuestionnairePage(Page);
+        await questions.OpenAsync();
+        await questions.AnswerAllAsync();
+        Assert.True(await FitsWidthAsync(), "The questionnaire scrolls sideways at 360 px.");
+
+        await questions.SeePlanAsync();
+        Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
+    }
+
+    /// <summary>True when every visible element of the page's main area ends inside the window.</summary>
+    private Task<bool> FitsWidthAsync() =>
+        Page.EvaluateAsync<bool>("""
+            () => [...document.querySelectorAll('main, main *')]
+                .filter(e => e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+                .every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)
+            """);
+
     /// <summary>Answers the step before <paramref name="next"/> so that the questionnaire can move on to it.</summary>
     private static async Task FillStepAsync(QuestionnairePage questions, string next)
     {
