@@ -151,4 +151,13 @@ public sealed class PlannerProfileTests
 
         Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(Planner.Create(answers, Rules, Today)));
     }
+
+    [Fact]
+    public void The_primary_concern_is_the_one_that_asks_for_the_most_sessions()
+    {
+        var scarsAndTexture = AcneScars(ScarSeverity.Moderate, AcneScarType.Boxcar) with { Concerns = [Concern.Texture, Concern.AcneScars] };
+
+        Assert.Equal(Concern.AcneScars, Planner.Create(scarsAndTexture, Rules, Today).PrimaryConcern);
+        Assert.Equal(Concern.Texture, Planner.Create(Baseline(Concern.Texture), Rules, Today).PrimaryConcern);
+    }
 }
