@@ -361,12 +361,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     private async Task<Guid> StorePlanAsync(string patientId)
     {
         var drafts = App.Factory.Services.GetRequiredService<DraftStore>();
-        var (token, _) = await drafts.StartAsync(new IntakeAnswers
-        {
-            Concerns = [Concern.Texture], Age = 40, SkinSensitivity = SkinSensitivity.Normal, Smoking = Smoking.Never,
-            SunExposure = SunExposure.Low, DailySunscreen = true, SkincareRoutine = SkincareRoutine.Basic, Alcohol = Alcohol.None,
-            SleepAndNutrition = SleepAndNutrition.Good, UsedHomeDevice = false, PreferredStartDate = DateOnly.FromDateTime(DateTime.Today).AddDays(20),
-        }, 5);
+        var (token, _) = await drafts.StartAsync(SampleAnswers.LowRisk(DateOnly.FromDateTime(DateTime.Today).AddDays(20), Concern.Texture), 5);
         var result = await App.Factory.Services.GetRequiredService<PatientPlans>()
             .SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null));
         return Assert.IsType<SubmitResult.Stored>(result).PlanId;

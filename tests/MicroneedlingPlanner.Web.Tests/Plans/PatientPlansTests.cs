@@ -19,22 +19,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
     private DraftStore Drafts => app.Factory.Services.GetRequiredService<DraftStore>();
     private PatientPlans Plans => app.Factory.Services.GetRequiredService<PatientPlans>();
 
-    private IntakeAnswers AcneScars() => new()
-    {
-        Concerns = [Concern.AcneScars],
-        AcneScarTypes = [AcneScarType.Boxcar],
-        AcneScarSeverity = ScarSeverity.Moderate,
-        Age = 34,
-        SkinSensitivity = SkinSensitivity.Normal,
-        Smoking = Smoking.Never,
-        SunExposure = SunExposure.Moderate,
-        DailySunscreen = true,
-        SkincareRoutine = SkincareRoutine.Basic,
-        Alcohol = Alcohol.None,
-        SleepAndNutrition = SleepAndNutrition.Good,
-        UsedHomeDevice = false,
-        PreferredStartDate = DateOnly.FromDateTime(app.Clock.Now.UtcDateTime).AddDays(10),
-    };
+    private IntakeAnswers AcneScars() => SampleAnswers.AcneScars(DateOnly.FromDateTime(app.Clock.Now.UtcDateTime).AddDays(10));
 
     private async Task<string> NewPatientAsync()
     {

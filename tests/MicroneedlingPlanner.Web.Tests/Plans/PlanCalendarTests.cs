@@ -15,24 +15,7 @@ public sealed class PlanCalendarTests
     // Throws on a lone surrogate, i.e. on a character split in two.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static IntakeAnswers AcneScarAnswers() => new()
-    {
-        Concerns = [Concern.AcneScars],
-        AcneScarTypes = [AcneScarType.Boxcar, AcneScarType.Rolling],
-        AcneScarSeverity = ScarSeverity.Moderate,
-        Age = 34,
-        SkinSensitivity = SkinSensitivity.Normal,
-        Smoking = Smoking.Never,
-        SunExposure = SunExposure.Moderate,
-        DailySunscreen = true,
-        SkincareRoutine = SkincareRoutine.Basic,
-        Alcohol = Alcohol.Moderate,
-        SleepAndNutrition = SleepAndNutrition.Good,
-        Medications = [],
-        Conditions = [],
-        UsedHomeDevice = false,
-        PreferredStartDate = Start,
-    };
+    private static IntakeAnswers AcneScarAnswers() => SampleAnswers.AcneScars(Start);
 
     private static TreatmentPlan Plan(IntakeAnswers answers) => Planner.Create(answers, DefaultRules.Create(), Start);
 
