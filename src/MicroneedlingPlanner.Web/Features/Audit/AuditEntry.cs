@@ -18,6 +18,5 @@ public static class AuditActions
     public const string Submitted = "plan.submitted";
     public const string Viewed = "plan.viewed";
     public const string Withdrawn = "plan.withdrawn";
-    public const string CalendarDownloaded = "plan.calendar-downloaded";
     public const string Reused = "plan.answers-reused";
 }

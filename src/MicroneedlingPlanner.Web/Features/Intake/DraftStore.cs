@@ -72,13 +72,6 @@ public sealed class DraftStore(IDbContextFactory<PlannerDbContext> factory, Time
         return updated == 1;
     }
 
-    public async Task DeleteAsync(string token, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var hash = Hash(token);
-        await db.IntakeDrafts.Where(d => d.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
-    }
-
     /// <summary>Deletes drafts past their expiry; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {

@@ -194,7 +194,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         return token;
     }
 
-    public static IEnumerable<FieldError> Check(SubmissionDetails details)
+    private static IEnumerable<FieldError> Check(SubmissionDetails details)
     {
         if (!details.ConsentToShare)
         {
