@@ -21,6 +21,17 @@ public static class Planner
     // Above this many rules the per-plan scratch flags go on the heap instead of the stack.
     private const int StackLimit = 256;
 
+    /// <summary>
+    /// Validates the answers and, when they are complete, plans from the preferred start date:
+    /// either a plan or every problem with the answers.
+    /// </summary>
+    public static (TreatmentPlan? Plan, IReadOnlyList<FieldError> Errors) Propose(IntakeAnswers answers, RuleSet rules, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = IntakeValidator.Validate(answers, today);
+        return errors.Count > 0 ? (null, errors) : (Create(answers, rules, answers.PreferredStartDate!.Value), errors);
+    }
+
     public static TreatmentPlan Create(IntakeAnswers answers, RuleSet rules, DateOnly startDate)
     {
         ArgumentNullException.ThrowIfNull(answers);

@@ -94,6 +94,21 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
     }
 
     [Fact]
+    public async Task Scar_answers_kept_after_unticking_acne_scars_do_not_block_sending()
+    {
+        var patient = await NewPatientAsync();
+        var kept = AcneScars() with { Concerns = [Concern.Texture] };
+        var (token, _) = await Drafts.StartAsync(kept, 5, TestContext.Current.CancellationToken);
+
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        var plan = await Plans.GetAsync(patient, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Empty(plan!.Answers.AcneScarTypes);
+        Assert.Null(plan.Answers.AcneScarSeverity);
+        Assert.Equal(Concern.Texture, plan.Plan.PrimaryConcern);
+    }
+
+    [Fact]
     public async Task Withdrawn_plans_stay_stored_and_listed()
     {
         var patient = await NewPatientAsync();

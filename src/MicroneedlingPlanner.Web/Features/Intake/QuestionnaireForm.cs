@@ -44,11 +44,11 @@ public sealed class QuestionnaireForm
     };
 
     /// <summary>The answers as the planner sees them (acne-scar answers only with acne scars).</summary>
-    public IntakeAnswers ToAnswers() => ToDraft() with
-    {
-        AcneScarTypes = HasAcneScars ? [.. AcneScarTypes.Order()] : [],
-        AcneScarSeverity = HasAcneScars ? AcneScarSeverity : null,
-    };
+    public IntakeAnswers ToAnswers() => ForPlanning(ToDraft());
+
+    /// <summary>A saved draft's answers as the planner sees them: acne-scar answers kept for later are left out.</summary>
+    public static IntakeAnswers ForPlanning(IntakeAnswers draft) =>
+        draft.Concerns.Contains(Concern.AcneScars) ? draft : draft with { AcneScarTypes = [], AcneScarSeverity = null };
 
     /// <summary>Everything entered, for the saved draft.</summary>
     public IntakeAnswers ToDraft() => new()

@@ -77,14 +77,14 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return new SubmitResult.NoDraft();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var errors = IntakeValidator.Validate(draft.Answers, today).Concat(Check(details)).ToList();
-        if (errors.Count > 0)
+        var answers = QuestionnaireForm.ForPlanning(draft.Answers);
+        var (plan, errors) = Planner.Propose(answers, rules, clock.Today());
+        var problems = errors.Concat(Check(details)).ToList();
+        if (plan is null || problems.Count > 0)
         {
-            return new SubmitResult.Invalid(errors);
+            return new SubmitResult.Invalid(problems);
         }
 
-        var plan = Planner.Create(draft.Answers, rules, draft.Answers.PreferredStartDate!.Value);
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = new SubmittedPlan
         {
@@ -99,7 +99,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             NextMaintenanceDate = plan.Maintenance.Windows.Count > 0 ? plan.Maintenance.Windows[0].Start : null,
             NeedsClinicianReview = plan.Status == PlanStatus.NeedsClinicianReview,
             RulesVersion = plan.RulesVersion,
-            AnswersJson = Snapshot.Write(draft.Answers),
+            AnswersJson = Snapshot.Write(answers),
             PlanJson = Snapshot.Write(plan),
             IdempotencyKey = draft.SubmissionKey,
             ConsentedAt = now,
@@ -188,8 +188,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return null;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var answers = plan.Answers.PreferredStartDate < today ? plan.Answers with { PreferredStartDate = null } : plan.Answers;
+        var answers = plan.Answers.PreferredStartDate < clock.Today() ? plan.Answers with { PreferredStartDate = null } : plan.Answers;
         var (token, _) = await drafts.StartAsync(answers, 0, cancellationToken);
         return token;
     }

@@ -89,16 +89,12 @@ public static class PlanApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the answers as a JSON object."] });
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var errors = IntakeValidator.Validate(answers, today);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(
+        var (plan, errors) = Planner.Propose(answers, rules, clock.Today());
+        return plan is not null
+            ? TypedResults.Ok(plan)
+            : TypedResults.ValidationProblem(
                 errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "Some answers need another look.");
-        }
-
-        return TypedResults.Ok(Planner.Create(answers, rules, answers.PreferredStartDate!.Value));
     }
 
     /// <summary>"$.conditions[2]" becomes "conditions".</summary>

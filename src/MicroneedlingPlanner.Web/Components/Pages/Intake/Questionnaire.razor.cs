@@ -1,4 +1,5 @@
 using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Intake;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -34,7 +35,7 @@ public partial class Questionnaire
 
     private QuestionnaireStep Step { get; set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    private DateOnly Today => Clock.Today();
 
     private string? ErrorFor(string field) =>
         checkedSteps.Contains(QuestionnaireForm.StepOf(field)) ? errors.FirstOrDefault(e => e.Field == field)?.Message : null;
