@@ -3,14 +3,14 @@ using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Plans;
-using Radzen;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPlannerDatabase();
 builder.Services.AddPlannerAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddPlanApi();
 builder.Services.AddPatientJourney();
 builder.Services.AddProblemDetails();

@@ -35,7 +35,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await questions.Back.ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("Your acne scars");
         await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire") });
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "When to start" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Questionnaire topics" }).GetByRole(AriaRole.Button, new() { Name = "When to start" }).ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("When would you like to start?");
         await questions.SeePlanAsync();
 

@@ -27,5 +27,19 @@ window.planner = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
-    print() { window.print(); }
+    print() { window.print(); },
+    // Matches the 960 px breakpoint in app.css where the menu stops covering the page.
+    isWideScreen() { return window.matchMedia("(min-width: 960px)").matches; }
 };
+
+// The static account pages have no circuit to toggle the menu, so this does it there, with the
+// same classes the layout sets on live pages. Live pages handle the click themselves.
+document.addEventListener("click", event => {
+    const toggle = event.target.closest("[data-menu-toggle]");
+    if (!toggle || document.querySelector("main[data-interactive='yes']")) { return; }
+    const root = toggle.closest("[data-menu-root]");
+    const open = root.classList.contains("menu-open") || (!root.classList.contains("menu-closed") && window.planner.isWideScreen());
+    root.classList.toggle("menu-open", !open);
+    root.classList.toggle("menu-closed", open);
+    toggle.setAttribute("aria-expanded", String(!open));
+});

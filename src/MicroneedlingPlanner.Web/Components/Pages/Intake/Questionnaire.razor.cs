@@ -3,7 +3,6 @@ using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Intake;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Radzen.Blazor;
 
 namespace MicroneedlingPlanner.Web.Components.Pages.Intake;
 
@@ -164,15 +163,17 @@ public partial class Questionnaire
     private static string Saved(DateTime expiresAt) =>
         $"Answers saved. Unless you change them, we keep them until {expiresAt:d MMMM yyyy}.";
 
-    private void OnCanChange(StepsCanChangeEventArgs args)
+    private List<QuestionnaireStep> VisibleSteps =>
+        [.. Enum.GetValues<QuestionnaireStep>().Where(s => s != QuestionnaireStep.AcneScars || form.HasAcneScars)];
+
+    /// <summary>A topic chosen from the list: going forward checks the current step first, as Next does.</summary>
+    private async Task JumpToAsync(QuestionnaireStep step)
     {
-        if (args.NewIndex > args.SelectedIndex && !CanLeave(Step))
+        if (step != Step && (step < Step || CanLeave(Step)))
         {
-            args.PreventDefault();
+            await GoToAsync(step);
         }
     }
-
-    private async Task OnStepChangedAsync(int index) => await GoToAsync((QuestionnaireStep)index);
 
     private async Task NextAsync()
     {
