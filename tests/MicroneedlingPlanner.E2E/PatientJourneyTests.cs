@@ -54,7 +54,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.Equal(sessions, ics.Split("SUMMARY:Microneedling session ").Length - 1);
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Send my plan to the clinic" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" }).ClickAsync();
         await Page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await Main.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         // Account pages swap content without a page load: wait for the new heading before typing.
@@ -283,7 +283,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
 
         await questions.SeePlanAsync();
         Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
     }
 
     /// <summary>True when every visible element of the page's main area ends inside the window.</summary>

@@ -24,6 +24,22 @@ public sealed class DefaultRulesTests
     }
 
     [Fact]
+    public void A_patient_sees_every_source_document_by_its_title_never_its_file_name()
+    {
+        var documents = Directory.GetFiles(SharedFolder.Path("seeds"), "*.txt").Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
+        Assert.NotEmpty(documents);
+
+        foreach (var document in documents)
+        {
+            var title = File.ReadLines(System.IO.Path.Combine(SharedFolder.Path("seeds"), document + ".txt")).First().Trim();
+            var name = SourceDocuments.DisplayName(document!);
+            Assert.DoesNotContain(document!, name, StringComparison.Ordinal);
+            // Four documents open with their title; 004 has none, and is named by its publisher.
+            Assert.True(name.Contains(title, StringComparison.Ordinal) || name.Contains("32 Med Spa", StringComparison.Ordinal), $"{document}: \"{name}\" does not give the title \"{title}\"");
+        }
+    }
+
+    [Fact]
     public void Every_seed_quote_stands_on_the_line_it_cites()
     {
         var seeds = SharedFolder.Path("seeds");
