@@ -68,6 +68,19 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
     }
 
     [Fact]
+    public async Task The_sent_plan_keys_its_calendar_with_the_drafts_submission_key()
+    {
+        var patient = await NewPatientAsync();
+        var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        var sent = await Plans.GetAsync(patient, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken);
+
+        // The preview writes its calendar with the draft's key: the same key gives the same event UIDs.
+        Assert.Equal(draft.SubmissionKey, sent!.CalendarKey);
+    }
+
+    [Fact]
     public async Task Submitting_without_consent_or_a_phone_number_stores_nothing_and_says_why()
     {
         var patient = await NewPatientAsync();

@@ -24,9 +24,11 @@ public abstract record SubmitResult
 }
 
 /// <summary>A stored plan as its patient sees it.</summary>
+/// <param name="CalendarKey">Keys its calendar events; the draft's submission key, so they match the preview's.</param>
 public sealed record PatientPlan(
     Guid Id,
     string Reference,
+    Guid CalendarKey,
     SubmissionStatus Status,
     DateTime SubmittedAt,
     DateTime? WithdrawnAt,
@@ -152,7 +154,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new PatientPlan(row.Id, row.Reference, row.Status, row.SubmittedAt, row.WithdrawnAt, row.ContactPreference,
+        return new PatientPlan(row.Id, row.Reference, row.IdempotencyKey, row.Status, row.SubmittedAt, row.WithdrawnAt, row.ContactPreference,
             Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
     }
 

@@ -1,21 +1,23 @@
 using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using MicroneedlingPlanner.Domain.Planning;
+using Calendar = Ical.Net.Calendar;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
 
 /// <summary>
 /// Writes a plan as an iCalendar (RFC 5545) file: one all-day event per proposed session and one
-/// per maintenance window. Events are all-day because the clinic, not the plan, settles the time.
+/// on the day each maintenance window opens. Events are all-day because the clinic, not the plan,
+/// settles the time.
 /// </summary>
 public static class PlanCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    // RFC 5545 3.1: content lines should not exceed 75 octets, not counting the line break.
-    private const int MaxLineOctets = 75;
-
-    private const string LineBreak = "\r\n";
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string FileName(string reference)
     {
@@ -23,110 +25,68 @@ public static class PlanCalendar
         return Sanitise(reference) is { Length: > 0 } safe ? $"microneedling-plan-{safe}.ics" : "microneedling-plan.ics";
     }
 
-    /// <param name="planKey">Identifies the saved plan, so that a re-downloaded file updates the same events instead of adding copies.</param>
+    /// <param name="planKey">
+    /// The draft's submission key, which the sent plan keeps as its idempotency key. The file from
+    /// the preview and the one from the sent plan then have the same event UIDs, so a calendar
+    /// given both updates its events instead of adding copies.
+    /// </param>
     /// <param name="stampedAt">When the file is written; passed in so that output is reproducible.</param>
-    public static string Write(TreatmentPlan plan, string planKey, DateTimeOffset stampedAt)
+    public static string Write(TreatmentPlan plan, Guid planKey, DateTimeOffset stampedAt)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(planKey);
 
-        var key = Sanitise(planKey) is { Length: > 0 } safe ? safe : "plan";
-        var stamp = stampedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var calendar = new Calendar { ProductId = "-//MicroneedlingPlanner//Plan//EN", Scale = "GREGORIAN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", "Microneedling plan");
+        var stamp = new CalDateTime(stampedAt.UtcDateTime);
+
         var provisional = plan.Status == PlanStatus.NeedsClinicianReview;
-        var calendar = new StringBuilder();
-
-        Line(calendar, "BEGIN:VCALENDAR");
-        Line(calendar, "VERSION:2.0");
-        Line(calendar, "PRODID:-//MicroneedlingPlanner//Plan//EN");
-        Line(calendar, "CALSCALE:GREGORIAN");
-        Line(calendar, "METHOD:PUBLISH");
-        Line(calendar, "X-WR-CALNAME:" + Escape("Microneedling plan"));
-
+        var sessionDescription = provisional
+            ? "This date is only a proposal. A clinician must review your answers before any session is booked; the clinic will then confirm the date and time."
+            : "This date is proposed. The clinic will confirm the time of your appointment.";
         var dates = plan.InitialSeries.SessionDates;
         for (var i = 0; i < dates.Count; i++)
         {
-            var n = Number(i + 1);
-            var summary = $"Microneedling session {n} of {Number(dates.Count)}" + (provisional ? " (provisional)" : "");
-            var description = provisional
-                ? "This date is only a proposal. A clinician must review your answers before any session is booked; the clinic will then confirm the date and time."
-                : "This date is proposed. The clinic will confirm the time of your appointment.";
-            Event(calendar, $"{key}-session-{n}", stamp, dates[i], dates[i].AddDays(1), summary, description);
+            var summary = $"Microneedling session {i + 1} of {dates.Count}" + (provisional ? " (provisional)" : "");
+            calendar.Events.Add(AllDay($"{planKey:N}-session-{i + 1}", stamp, dates[i], summary, sessionDescription));
         }
 
         var windows = plan.Maintenance.Windows;
         for (var i = 0; i < windows.Count; i++)
         {
-            var n = Number(i + 1);
-            var window = windows[i];
-            var description = "A maintenance session is suggested some time between "
-                + $"{Words(window.Start)} and {Words(window.End)}. The results of microneedling are not permanent, "
-                + "so a session now and then keeps them up.";
-            // DTEND of an all-day event is exclusive, so the window's last day needs one more.
-            Event(calendar, $"{key}-maintenance-{n}", stamp, window.Start, window.End.AddDays(1), $"Microneedling maintenance due (window {n})", description);
-        }
-
-        Line(calendar, "END:VCALENDAR");
-        return calendar.ToString();
-    }
-
-    /// <summary>Escapes a TEXT value (RFC 5545 3.3.11).</summary>
-    internal static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>
-    /// Folds a content line at 75 UTF-8 octets (RFC 5545 3.1). Breaks fall only between whole
-    /// characters, so a multi-byte character (or surrogate pair) is never split across lines.
-    /// </summary>
-    internal static string Fold(string line)
-    {
-        var folded = new StringBuilder(line.Length + 8);
-        var octets = 0;
-        for (var i = 0; i < line.Length;)
-        {
-            // A lone surrogate decodes as U+FFFD, which is also what the UTF-8 encoder will write.
-            Rune.DecodeFromUtf16(line.AsSpan(i), out var rune, out var chars);
-            if (octets + rune.Utf8SequenceLength > MaxLineOctets)
+            var between = $"between {Words(windows[i].Start)} and {Words(windows[i].End)}";
+            // One day, not the whole window: an event months long would sit across the patient's calendar.
+            var topUp = AllDay($"{planKey:N}-maintenance-{i + 1}", stamp, windows[i].Start,
+                $"Top-up session due: book {between}",
+                $"The results of microneedling are not permanent, so a top-up session keeps them. Book one with the clinic {between}.");
+            // A week's notice leaves time to get an appointment before the window opens.
+            topUp.Alarms.Add(new Alarm
             {
-                folded.Append(LineBreak).Append(' ');
-                octets = 1; // the leading space of a continuation line counts
-            }
-
-            folded.Append(line, i, chars);
-            octets += rune.Utf8SequenceLength;
-            i += chars;
+                Action = AlarmAction.Display,
+                Description = $"Time to book your microneedling top-up session, due {between}.",
+                Trigger = new Trigger(Duration.FromDays(-7)),
+            });
+            calendar.Events.Add(topUp);
         }
 
-        return folded.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static void Event(StringBuilder calendar, string uid, string stamp, DateOnly start, DateOnly end, string summary, string description)
+    private static CalendarEvent AllDay(string uid, CalDateTime stamp, DateOnly day, string summary, string description) => new()
     {
-        Line(calendar, "BEGIN:VEVENT");
-        Line(calendar, $"UID:{uid}@microneedlingplanner");
-        Line(calendar, "DTSTAMP:" + stamp);
-        Line(calendar, "DTSTART;VALUE=DATE:" + Date(start));
-        Line(calendar, "DTEND;VALUE=DATE:" + Date(end));
-        Line(calendar, "SUMMARY:" + Escape(summary));
-        Line(calendar, "DESCRIPTION:" + Escape(description));
+        Uid = uid + "@microneedlingplanner",
+        DtStamp = stamp,
+        DtStart = new CalDateTime(day),
+        // DTEND of an all-day event is exclusive, so a one-day event ends on the next day.
+        DtEnd = new CalDateTime(day.AddDays(1)),
+        Summary = summary,
+        Description = description,
         // A proposed date should not show the patient as busy.
-        Line(calendar, "TRANSP:TRANSPARENT");
-        Line(calendar, "END:VEVENT");
-    }
+        Transparency = TransparencyType.Transparent,
+    };
 
-    private static void Line(StringBuilder calendar, string line) => calendar.Append(Fold(line)).Append(LineBreak);
-
-    // UIDs and file names come from outside; only these characters are safe in both.
+    // File names come from outside; only these characters are safe in one.
     private static string Sanitise(string value) =>
         string.Concat(value.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
 
-    private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static string Words(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string Words(DateOnly date) => date.ToString("d MMMM yyyy", English);
 }
