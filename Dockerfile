@@ -3,7 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MicroneedlingPlanner.Domain/MicroneedlingPlanner.Domain.csproj src/MicroneedlingPlanner.Domain/
-COPY src/MicroneedlingPlanner.Web/MicroneedlingPlanner.Web.csproj src/MicroneedlingPlanner.Web/BlazorWebScript.targets src/MicroneedlingPlanner.Web/
+COPY src/MicroneedlingPlanner.Web/MicroneedlingPlanner.Web.csproj src/MicroneedlingPlanner.Web/
 RUN dotnet restore src/MicroneedlingPlanner.Web/MicroneedlingPlanner.Web.csproj -p:Configuration=Release
 COPY src/ src/
 RUN dotnet publish src/MicroneedlingPlanner.Web -c Release -o /app --no-restore
