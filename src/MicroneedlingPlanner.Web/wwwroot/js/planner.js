@@ -43,3 +43,13 @@ document.addEventListener("click", event => {
     root.classList.toggle("menu-closed", open);
     toggle.setAttribute("aria-expanded", String(!open));
 });
+
+// Until the menu is first toggled its state is the CSS default for the screen width; say so to screen readers.
+function describeMenuToggle() {
+    const toggle = document.querySelector("[data-menu-toggle]");
+    if (toggle && !toggle.hasAttribute("aria-expanded")) {
+        toggle.setAttribute("aria-expanded", String(window.planner.isWideScreen()));
+    }
+}
+describeMenuToggle();
+if (window.Blazor) { window.Blazor.addEventListener("enhancedload", describeMenuToggle); }
