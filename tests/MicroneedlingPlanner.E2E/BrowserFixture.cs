@@ -5,8 +5,6 @@ namespace MicroneedlingPlanner.E2E;
 /// <summary>The app on a real Kestrel port with its own PostgreSQL database, and one Chromium.</summary>
 public sealed class BrowserFixture(PostgresServer server) : PostgresAppFixture(server)
 {
-    public const string ChromiumVariable = "CHROMIUM_PATH";
-
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -16,20 +14,8 @@ public sealed class BrowserFixture(PostgresServer server) : PostgresAppFixture(s
     protected override async Task StartAppAsync()
     {
         BaseAddress = Factory.StartOnKestrel();
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException(
-                $"No Chromium at {chromium}. Install it (Debian: apt-get install chromium) or set {ChromiumVariable}; ./scripts/test.sh does the former.");
-        }
-
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await Chromium.LaunchAsync(playwright);
     }
 
     // The browser goes first: its open circuits would otherwise hold the host's shutdown.

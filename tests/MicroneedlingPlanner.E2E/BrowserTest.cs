@@ -39,7 +39,8 @@ public static class Artifacts
         return Path.Combine(folder, name + ".png");
     }
 
-    private static DirectoryInfo? RepositoryRoot()
+    /// <summary>The folder holding MicroneedlingPlanner.sln, found upwards from the test binaries.</summary>
+    public static DirectoryInfo? RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "MicroneedlingPlanner.sln")))
