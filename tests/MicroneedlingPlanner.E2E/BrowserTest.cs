@@ -52,11 +52,16 @@ public static class Artifacts
     }
 
     /// <summary>Under test-artifacts/ at the repository root, which git ignores.</summary>
-    public static string ScreenshotPath(string name)
+    public static string ScreenshotPath(string name) => TestArtifactPath("screenshots", name, ".png");
+
+    /// <summary>Printed pages, kept for a person to look at; under test-artifacts/ like the screenshots.</summary>
+    public static string PdfPath(string name) => TestArtifactPath("printed", name, ".pdf");
+
+    private static string TestArtifactPath(string kind, string name, string extension)
     {
-        var folder = Path.Combine(RepositoryRoot()?.FullName ?? Path.GetTempPath(), "test-artifacts", "screenshots");
+        var folder = Path.Combine(RepositoryRoot()?.FullName ?? Path.GetTempPath(), "test-artifacts", kind);
         Directory.CreateDirectory(folder);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
-        return Path.Combine(folder, safe[..Math.Min(safe.Length, 120)] + ".png");
+        return Path.Combine(folder, safe[..Math.Min(safe.Length, 120)] + extension);
     }
 }

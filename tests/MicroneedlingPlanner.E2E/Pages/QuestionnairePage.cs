@@ -85,6 +85,32 @@ public sealed class QuestionnairePage(IPage page)
         await WaitForSaveAsync();
     }
 
+    /// <summary>Answers the step before <paramref name="next"/> so that the questionnaire can move on to it.</summary>
+    public async Task AnswerStepBeforeAsync(string next)
+    {
+        switch (next)
+        {
+            case "About you":
+                await ChooseAsync("acneScarTypes-Boxcar");
+                await ChooseAsync("acneScarSeverity-Moderate");
+                break;
+            case "Everyday habits":
+                await FillAgeAsync(30);
+                await ChooseAsync("skinSensitivity-Normal");
+                break;
+            case "Health and medicines":
+                foreach (var id in new[] { "smoking-Never", "sunExposure-Moderate", "dailySunscreen-True", "skincareRoutine-Basic", "alcohol-None", "sleepAndNutrition-Good" })
+                {
+                    await ChooseAsync(id);
+                }
+
+                break;
+            case "When would you like to start?":
+                await ChooseAsync("usedHomeDevice-False");
+                break;
+        }
+    }
+
     public async Task SeePlanAsync()
     {
         await SeeMyPlan.ClickAsync();
