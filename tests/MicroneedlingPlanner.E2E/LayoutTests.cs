@@ -44,4 +44,23 @@ public sealed class LayoutTests(BrowserFixture app) : BrowserTest(app)
         await Expect(shell.MenuToggle).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(Page.GetByText("Step 1 of 5: Your skin")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_window_narrowed_to_phone_width_hides_the_menu_and_Escape_closes_it_there()
+    {
+        var shell = new AppShell(Page);
+        await Page.GotoAsync("plan/questions");
+        await shell.WaitUntilInteractiveAsync();
+        await Expect(shell.MenuToggle).ToHaveAttributeAsync("aria-expanded", "true");
+
+        await Page.SetViewportSizeAsync(360, 740);
+        await Expect(shell.Menu).ToBeHiddenAsync();
+        await Expect(shell.MenuToggle).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await shell.MenuToggle.ClickAsync();
+        await Expect(shell.Menu).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(shell.Menu).ToBeHiddenAsync();
+        await Expect(shell.MenuToggle).ToBeFocusedAsync();
+    }
 }

@@ -232,12 +232,16 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Page.SetViewportSizeAsync(360, 740);
         var questions = new QuestionnairePage(Page);
         await questions.OpenAsync();
+        await questions.ChooseAsync("concerns-AcneScars");
+        await Expect(Page.GetByText("Step 1 of 6: Your skin")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire-phone") });
         await questions.AnswerAllAsync();
         Assert.True(await FitsWidthAsync(), "The questionnaire scrolls sideways at 360 px.");
 
         await questions.SeePlanAsync();
         Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
+        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan-phone") });
     }
 
     /// <summary>True when every visible element of the page's main area ends inside the window.</summary>

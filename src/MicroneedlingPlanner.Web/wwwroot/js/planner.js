@@ -27,29 +27,54 @@ window.planner = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
-    print() { window.print(); },
-    // Matches the 960 px breakpoint in app.css where the menu stops covering the page.
-    isWideScreen() { return window.matchMedia("(min-width: 960px)").matches; }
+    print() { window.print(); }
 };
 
-// The static account pages have no circuit to toggle the menu, so this does it there, with the
-// same classes the layout sets on live pages. Live pages handle the click themselves.
-document.addEventListener("click", event => {
-    const toggle = event.target.closest("[data-menu-toggle]");
-    if (!toggle || document.querySelector("main[data-interactive='yes']")) { return; }
-    const root = toggle.closest("[data-menu-root]");
-    const open = root.classList.contains("menu-open") || (!root.classList.contains("menu-closed") && window.planner.isWideScreen());
-    root.classList.toggle("menu-open", !open);
-    root.classList.toggle("menu-closed", open);
-    toggle.setAttribute("aria-expanded", String(!open));
-});
+// The menu is worked here rather than over the circuit, so it behaves the same on the static
+// account pages, which have none. Each page starts from the CSS default for its width.
+(() => {
+    // The breakpoint in app.css where the menu stops covering the page.
+    const wide = window.matchMedia("(min-width: 960px)");
+    const parts = () => ({ root: document.querySelector("[data-menu-root]"), toggle: document.querySelector("[data-menu-toggle]") });
+    const isOpen = root => root.classList.contains("menu-open") || (!root.classList.contains("menu-closed") && wide.matches);
 
-// Until the menu is first toggled its state is the CSS default for the screen width; say so to screen readers.
-function describeMenuToggle() {
-    const toggle = document.querySelector("[data-menu-toggle]");
-    if (toggle && !toggle.hasAttribute("aria-expanded")) {
-        toggle.setAttribute("aria-expanded", String(window.planner.isWideScreen()));
+    function show(open) {
+        const { root, toggle } = parts();
+        if (!root || !toggle) { return; }
+        root.classList.toggle("menu-open", open);
+        root.classList.toggle("menu-closed", !open);
+        toggle.setAttribute("aria-expanded", String(open));
     }
-}
-describeMenuToggle();
-if (window.Blazor) { window.Blazor.addEventListener("enhancedload", describeMenuToggle); }
+
+    // Back to the default for the width: a menu opened on a phone should not cover a page turned wide, and the reverse.
+    function reset() {
+        const { root, toggle } = parts();
+        if (!root || !toggle) { return; }
+        root.classList.remove("menu-open", "menu-closed");
+        toggle.setAttribute("aria-expanded", String(wide.matches));
+    }
+
+    document.addEventListener("click", event => {
+        const { root } = parts();
+        if (!root) { return; }
+        if (event.target.closest("[data-menu-toggle]")) {
+            show(!isOpen(root));
+        } else if (event.target.closest("#app-drawer a") && !wide.matches) {
+            // On a phone the open menu covers the page, so choosing a page closes it.
+            show(false);
+        }
+    });
+
+    document.addEventListener("keydown", event => {
+        const { root, toggle } = parts();
+        if (event.key === "Escape" && root && !wide.matches && isOpen(root)) {
+            show(false);
+            toggle.focus();
+        }
+    });
+
+    wide.addEventListener("change", reset);
+    window.planner.resetMenu = reset;
+    reset();
+    if (window.Blazor) { window.Blazor.addEventListener("enhancedload", reset); }
+})();
