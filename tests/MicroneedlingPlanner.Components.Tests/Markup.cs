@@ -1,0 +1,23 @@
+using AngleSharp.Dom;
+
+namespace MicroneedlingPlanner.Components.Tests;
+
+/// <summary>Finds elements the way a person names them: by their visible text.</summary>
+internal static class Markup
+{
+    public static IElement Button(this IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> component, string text) =>
+        component.FindAll("button").SingleOrDefault(b => Text(b) == text)
+        ?? throw new Xunit.Sdk.XunitException($"No button '{text}' in:\n{component.Markup}");
+
+    /// <summary>Clicks the button and waits for its handler to finish.</summary>
+    public static Task PressAsync(this IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> component, string text) =>
+        component.Button(text).PressAsync();
+
+    public static Task PressAsync(this IElement element) => element.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+    public static bool HasButton(this IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> component, string text) =>
+        component.FindAll("button").Any(b => Text(b) == text);
+
+    /// <summary>Text with runs of white space collapsed, as a browser shows it.</summary>
+    public static string Text(this INode node) => string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
