@@ -7,12 +7,13 @@ namespace MicroneedlingPlanner.Components.Tests.Account;
 
 public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
 {
-    /// <summary>A labelled input inside a post form, as a browser without script needs it.</summary>
-    private static IElement Field(IRenderedComponent<IComponent> page, string id, string label, string type)
+    /// <summary>A labelled input inside a post form, named for the form model as a browser without script posts it.</summary>
+    private static IElement Field(IRenderedComponent<IComponent> page, string id, string label, string type, string name)
     {
         Assert.Equal(label, page.Find($"label[for='{id}']").Text());
         var input = page.Find($"form[method=post] input#{id}");
         Assert.Equal(type, input.GetAttribute("type"));
+        Assert.Equal(name, input.GetAttribute("name"));
         return input;
     }
 
@@ -28,11 +29,11 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
         var page = RenderPage<Login>("Account/Login?returnUrl=my-plans");
 
         Assert.Equal("Sign in", page.Find("h1").Text());
-        var email = Field(page, "email", "Email address", "email");
+        var email = Field(page, "email", "Email address", "email", "Input.Email");
         Assert.Equal("username", email.GetAttribute("autocomplete"));
         Assert.Equal("true", email.GetAttribute("aria-required"));
-        Assert.Equal("current-password", Field(page, "password", "Password", "password").GetAttribute("autocomplete"));
-        Field(page, "remember", "Keep me signed in on this device", "checkbox");
+        Assert.Equal("current-password", Field(page, "password", "Password", "password", "Input.Password").GetAttribute("autocomplete"));
+        Field(page, "remember", "Keep me signed in on this device", "checkbox", "Input.RememberMe");
         AssertSubmits(page, "Sign in");
         Assert.EndsWith("Account/Register?returnUrl=my-plans", page.FindAll(".account-links a").Single(a => a.Text() == "Create an account").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[role=alert]"));
@@ -44,12 +45,12 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
         var page = RenderPage<Register>();
 
         Assert.Equal("Create an account", page.Find("h1").Text());
-        Assert.Equal("username", Field(page, "email", "Email address", "email").GetAttribute("autocomplete"));
-        var password = Field(page, "password", "Password", "password");
+        Assert.Equal("username", Field(page, "email", "Email address", "email", "Input.Email").GetAttribute("autocomplete"));
+        var password = Field(page, "password", "Password", "password", "Input.Password");
         Assert.Equal("new-password", password.GetAttribute("autocomplete"));
         Assert.Equal("password-hint", password.GetAttribute("aria-describedby"));
         Assert.Contains("At least 10 characters", page.Find("#password-hint").Text(), StringComparison.Ordinal);
-        Assert.Equal("new-password", Field(page, "confirm-password", "Password again", "password").GetAttribute("autocomplete"));
+        Assert.Equal("new-password", Field(page, "confirm-password", "Password again", "password", "Input.ConfirmPassword").GetAttribute("autocomplete"));
         AssertSubmits(page, "Create account");
     }
 
@@ -57,11 +58,11 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
     public void The_password_pages_ask_for_an_email_address()
     {
         var forgot = RenderPage<ForgotPassword>();
-        Field(forgot, "email", "Email address", "email");
+        Field(forgot, "email", "Email address", "email", "Input.Email");
         AssertSubmits(forgot, "Send the link");
 
         var resend = RenderPage<ResendEmailConfirmation>();
-        Field(resend, "email", "Email address", "email");
+        Field(resend, "email", "Email address", "email", "Input.Email");
         AssertSubmits(resend, "Send the link");
     }
 
@@ -74,9 +75,9 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
 
         var withCode = RenderPage<ResetPassword>("Account/ResetPassword?code=abc");
         Assert.Equal("abc", withCode.Find("input[type=hidden][name='Input.Code']").GetAttribute("value"));
-        Field(withCode, "email", "Email address", "email");
-        Field(withCode, "password", "New password", "password");
-        Field(withCode, "confirm-password", "New password again", "password");
+        Field(withCode, "email", "Email address", "email", "Input.Email");
+        Field(withCode, "password", "New password", "password", "Input.Password");
+        Field(withCode, "confirm-password", "New password again", "password", "Input.ConfirmPassword");
         AssertSubmits(withCode, "Change my password");
     }
 
@@ -113,9 +114,9 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
         var page = RenderPage<Manage>();
 
         page.WaitForAssertion(() => Assert.Equal(user.Email, page.Find("p strong").Text()));
-        Field(page, "current-password", "Current password", "password");
-        Field(page, "password", "New password", "password");
-        Field(page, "confirm-password", "New password again", "password");
+        Field(page, "current-password", "Current password", "password", "Input.CurrentPassword");
+        Field(page, "password", "New password", "password", "Input.NewPassword");
+        Field(page, "confirm-password", "New password again", "password", "Input.ConfirmPassword");
         AssertSubmits(page, "Change password");
     }
 
