@@ -15,6 +15,12 @@ internal static class Markup
 
     public static Task PressAsync(this IElement element) => element.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
+    /// <summary>
+    /// Clicks without waiting for the handler: a button that opens a dialog finishes only when the
+    /// dialog closes, so the test looks for the dialog instead.
+    /// </summary>
+    public static void ClickWithoutWaiting(this IElement element) => _ = element.PressAsync();
+
     public static bool HasButton(this IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> component, string text) =>
         component.FindAll("button").Any(b => Text(b) == text);
 

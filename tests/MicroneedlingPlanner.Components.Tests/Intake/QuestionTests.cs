@@ -32,7 +32,7 @@ public sealed class QuestionTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void A_radio_question_marks_the_given_answer_and_reports_the_one_chosen()
+    public async Task A_radio_question_marks_the_given_answer_and_reports_the_one_chosen()
     {
         Smoking? chosen = null;
         var question = Render<RadioQuestion<Smoking>>(p => p
@@ -46,7 +46,7 @@ public sealed class QuestionTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(["smoking-Former"], question.FindAll("input[checked]").Select(i => i.Id));
         Assert.All(question.FindAll("input"), i => Assert.Equal("smoking", i.GetAttribute("name")));
 
-        question.Find("#smoking-Daily").Change("on");
+        await question.Find("#smoking-Daily").ChangeAsync("on");
 
         Assert.Equal(Smoking.Daily, chosen);
     }

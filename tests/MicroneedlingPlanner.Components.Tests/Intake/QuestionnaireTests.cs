@@ -9,10 +9,10 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
 {
     private IntakeAnswers Complete() => SampleAnswers.LowRisk(Today.AddDays(10), Concern.Texture);
 
-    private IRenderedComponent<Questionnaire> Open()
+    private async Task<IRenderedComponent<Questionnaire>> OpenAsync()
     {
         var page = Render<Questionnaire>();
-        page.WaitForElement("#step-heading");
+        await page.WaitForElementAsync("#step-heading");
         return page;
     }
 
@@ -24,7 +24,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task The_acne_scar_step_exists_only_while_acne_scars_is_ticked()
     {
         BrowserHolds(null);
-        var page = Open();
+        var page = await OpenAsync();
         Assert.Equal(["1 Your skin", "2 About you", "3 Everyday habits", "4 Health and medicines", "5 When to start"], Steps(page));
         Assert.StartsWith("Step 1 of 5", page.Find(".step-count").Text(), StringComparison.Ordinal);
 
@@ -48,7 +48,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task The_button_that_clears_the_skin_type_appears_only_when_a_skin_type_is_chosen()
     {
         var token = await StartDraftAsync(Complete() with { FitzpatrickType = null }, QuestionnaireStep.AboutYou);
-        var page = Open();
+        var page = await OpenAsync();
         Assert.Equal("About you", Heading(page));
         Assert.False(page.HasButton("I'm not sure: clear my skin type"));
 
@@ -89,7 +89,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task A_problem_shows_beside_its_question_on_its_step_once_the_patient_tries_to_move_on(QuestionnaireStep step, string field)
     {
         await StartDraftAsync(WithAProblemIn(field), step);
-        var page = Open();
+        var page = await OpenAsync();
         var heading = Heading(page);
         Assert.Empty(page.FindAll($"#{field}-error"));
 
@@ -115,7 +115,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task Asking_for_the_plan_with_an_earlier_step_unanswered_goes_back_to_that_step_and_shows_the_problem_there()
     {
         await StartDraftAsync(Complete() with { Smoking = null }, QuestionnaireStep.Start);
-        var page = Open();
+        var page = await OpenAsync();
 
         await page.PressAsync("See my plan");
 
@@ -129,7 +129,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task Complete_answers_lead_from_the_last_step_to_the_plan()
     {
         await StartDraftAsync(Complete(), QuestionnaireStep.Start);
-        var page = Open();
+        var page = await OpenAsync();
         Assert.Equal("When would you like to start?", Heading(page));
         Assert.Equal(Complete().PreferredStartDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.Find("#preferredStartDate").GetAttribute("value"));
 
@@ -143,7 +143,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     public async Task Each_change_is_saved_to_a_draft_whose_token_the_browser_keeps()
     {
         BrowserHolds(null);
-        var page = Open();
+        var page = await OpenAsync();
 
         await page.Find("#concerns-Hyperpigmentation").ChangeAsync(true);
 
@@ -154,11 +154,11 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void Answers_that_have_expired_are_explained_and_forgotten_by_the_browser()
+    public async Task Answers_that_have_expired_are_explained_and_forgotten_by_the_browser()
     {
         BrowserHolds("a-token-for-no-draft");
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("Your saved answers have expired or were removed", page.Find(".mud-alert").Text(), StringComparison.Ordinal);
         JSInterop.VerifyInvoke("planner.clearDraftToken");
@@ -173,7 +173,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
         await SendDraftAsync(patient, token);
 
         var page = Render<Questionnaire>();
-        page.WaitForAssertion(() => Assert.Contains("You have already sent these answers to the clinic.", page.Markup, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("You have already sent these answers to the clinic.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("#step-heading"));
 
         await page.PressAsync("Start a new plan");

@@ -15,36 +15,36 @@ public sealed class MainLayoutTests(ComponentsApp app) : ComponentTest(app)
         (layout.Find("[data-menu-toggle]").GetAttribute("aria-expanded")!, layout.Find("[data-menu-root]").ClassName!);
 
     [Fact]
-    public void On_a_wide_screen_the_menu_starts_open_and_the_toggle_closes_and_reopens_it()
+    public async Task On_a_wide_screen_the_menu_starts_open_and_the_toggle_closes_and_reopens_it()
     {
         var layout = RenderLayout(wideScreen: true);
 
-        layout.WaitForAssertion(() => Assert.Equal("true", Menu(layout).Expanded));
+        await layout.WaitForAssertionAsync(() => Assert.Equal("true", Menu(layout).Expanded));
         Assert.Contains("menu-open", Menu(layout).Shell, StringComparison.Ordinal);
         JSInterop.VerifyInvoke("planner.isWideScreen");
 
-        layout.Find("[data-menu-toggle]").Click();
+        await layout.Find("[data-menu-toggle]").PressAsync();
         Assert.Equal("false", Menu(layout).Expanded);
         Assert.Contains("menu-closed", Menu(layout).Shell, StringComparison.Ordinal);
         Assert.DoesNotContain("menu-open", Menu(layout).Shell, StringComparison.Ordinal);
 
-        layout.Find("[data-menu-toggle]").Click();
+        await layout.Find("[data-menu-toggle]").PressAsync();
         Assert.Equal("true", Menu(layout).Expanded);
         Assert.Contains("menu-open", Menu(layout).Shell, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void On_a_phone_the_menu_starts_closed_and_choosing_a_page_closes_it_again()
+    public async Task On_a_phone_the_menu_starts_closed_and_choosing_a_page_closes_it_again()
     {
         var layout = RenderLayout(wideScreen: false);
-        layout.WaitForAssertion(() => Assert.Equal("false", Menu(layout).Expanded));
+        await layout.WaitForAssertionAsync(() => Assert.Equal("false", Menu(layout).Expanded));
         Assert.Contains("menu-closed", Menu(layout).Shell, StringComparison.Ordinal);
 
-        layout.Find("[data-menu-toggle]").Click();
+        await layout.Find("[data-menu-toggle]").PressAsync();
         Assert.Equal("true", Menu(layout).Expanded);
 
         Services.GetRequiredService<NavigationManager>().NavigateTo("plan/questions");
-        layout.WaitForAssertion(() => Assert.Equal("false", Menu(layout).Expanded));
+        await layout.WaitForAssertionAsync(() => Assert.Equal("false", Menu(layout).Expanded));
         Assert.Contains("menu-closed", Menu(layout).Shell, StringComparison.Ordinal);
     }
 

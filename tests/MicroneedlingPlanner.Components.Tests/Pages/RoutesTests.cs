@@ -14,11 +14,11 @@ public sealed class RoutesTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void A_page_is_shown_inside_the_layout()
+    public async Task A_page_is_shown_inside_the_layout()
     {
         var routes = Visit("");
 
-        Assert.Equal("Plan your microneedling before you see the clinic", routes.WaitForElement("main#main-content h1").Text());
+        Assert.Equal("Plan your microneedling before you see the clinic", (await routes.WaitForElementAsync("main#main-content h1")).Text());
         Assert.NotNull(routes.Find("aside#app-drawer nav"));
     }
 
@@ -37,7 +37,7 @@ public sealed class RoutesTests(ComponentsApp app) : ComponentTest(app)
 
         var routes = Visit("staff");
 
-        Assert.Equal("Your account does not have access to this page.", routes.WaitForElement("main [role=alert]").Text());
+        Assert.Equal("Your account does not have access to this page.", (await routes.WaitForElementAsync("main [role=alert]")).Text());
         Assert.DoesNotContain("Plans that patients submit", routes.Markup, StringComparison.Ordinal);
     }
 
@@ -48,6 +48,6 @@ public sealed class RoutesTests(ComponentsApp app) : ComponentTest(app)
 
         var routes = Visit("staff");
 
-        Assert.Equal("Staff area", routes.WaitForElement("main h1").Text());
+        Assert.Equal("Staff area", (await routes.WaitForElementAsync("main h1")).Text());
     }
 }

@@ -8,10 +8,10 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
 {
     private const string WithdrawButton = "Withdraw this plan";
 
-    private IRenderedComponent<MyPlan> Open(Guid planId)
+    private async Task<IRenderedComponent<MyPlan>> OpenAsync(Guid planId)
     {
         var page = Render<MyPlan>(p => p.Add(m => m.Id, planId));
-        page.WaitForElement(".plan-status");
+        await page.WaitForElementAsync(".plan-status");
         return page;
     }
 
@@ -26,7 +26,7 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
 
-        var page = Open(sent.PlanId);
+        var page = await OpenAsync(sent.PlanId);
 
         Assert.Equal($"Plan {sent.Reference}", page.Find("h1").Text());
         Assert.Equal("Sent", Status(page));
@@ -41,17 +41,17 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
         var dialogs = RenderDialogHost();
-        var page = Open(sent.PlanId);
+        var page = await OpenAsync(sent.PlanId);
 
-        page.Button(WithdrawButton).Click();
+        page.Button(WithdrawButton).ClickWithoutWaiting();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("Withdraw this plan?", dialogs.Markup, StringComparison.Ordinal));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Withdraw this plan?", dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains("The clinic will no longer prepare this plan.", dialogs.Markup, StringComparison.Ordinal);
         Assert.Equal(SubmissionStatus.Submitted, await StoredStatusAsync(patient, sent.PlanId));
 
-        dialogs.Button("Keep it").Click();
+        await dialogs.PressAsync("Keep it");
 
-        dialogs.WaitForAssertion(() => Assert.False(dialogs.HasButton("Keep it")));
+        await dialogs.WaitForAssertionAsync(() => Assert.False(dialogs.HasButton("Keep it")));
         Assert.Equal("Sent", Status(page));
         Assert.True(page.HasButton(WithdrawButton));
         Assert.Equal(SubmissionStatus.Submitted, await StoredStatusAsync(patient, sent.PlanId));
@@ -63,13 +63,13 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
         var dialogs = RenderDialogHost();
-        var page = Open(sent.PlanId);
+        var page = await OpenAsync(sent.PlanId);
 
-        page.Button(WithdrawButton).Click();
-        dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Withdraw")));
-        dialogs.Button("Withdraw").Click();
+        page.Button(WithdrawButton).ClickWithoutWaiting();
+        await dialogs.WaitForAssertionAsync(() => Assert.True(dialogs.HasButton("Withdraw")));
+        await dialogs.PressAsync("Withdraw");
 
-        page.WaitForAssertion(() => Assert.Equal("Withdrawn", Status(page)));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Withdrawn", Status(page)));
         Assert.Contains("Withdrawn on 22 November 2026. It stays here for your records.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
         Assert.False(page.HasButton(WithdrawButton));
         Assert.Equal(SubmissionStatus.Withdrawn, await StoredStatusAsync(patient, sent.PlanId));
@@ -84,7 +84,7 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
 
         var page = Render<MyPlan>(p => p.Add(m => m.Id, sent.PlanId));
 
-        page.WaitForAssertion(() => Assert.Equal("Your plan", page.Find("h1").Text()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Your plan", page.Find("h1").Text()));
         Assert.DoesNotContain(sent.Reference, page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindComponents<PlanView>());
     }
@@ -94,7 +94,7 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
     {
         var patient = await SignInAsPatientAsync();
         var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
-        var page = Open(sent.PlanId);
+        var page = await OpenAsync(sent.PlanId);
 
         await page.PressAsync("Start a new plan from these answers");
 

@@ -7,10 +7,10 @@ namespace MicroneedlingPlanner.Components.Tests.Plans;
 
 public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
 {
-    private IRenderedComponent<MyPlans> Open()
+    private async Task<IRenderedComponent<MyPlans>> OpenAsync()
     {
         var page = Render<MyPlans>();
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[role=status]")));
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[role=status]")));
         return page;
     }
 
@@ -26,7 +26,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
     {
         await SignInAsPatientAsync();
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("You have not sent a plan yet.", page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("table"));
@@ -55,7 +55,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
 
         var someoneElses = await SendAsync((await CreateUserAsync(Roles.Patient)).Id, SampleAnswers.AcneScars(start));
 
-        var page = Open();
+        var page = await OpenAsync();
 
         var rows = page.FindAll("tbody tr").ToDictionary(r => r.QuerySelector("th a")!.Text());
         Assert.Equal(statuses.Values.Order(), rows.Keys.Order());
@@ -73,7 +73,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         await SendAsync(patient, SamplePlans.NeedsReview(Today.AddDays(10)));
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Equal($"{PlanWording.Date(Today.AddDays(10))} (provisional)", page.FindAll("tbody td")[2].Text());
     }
@@ -84,7 +84,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var answers = SamplePlans.Rich(Today.AddDays(10));
         var sent = await SendAsync(patient, answers);
-        var page = Open();
+        var page = await OpenAsync();
 
         await page.Find($"button[aria-label='Start a new plan from the answers of {sent.Reference}']").PressAsync();
 

@@ -6,10 +6,10 @@ namespace MicroneedlingPlanner.Components.Tests.Plans;
 
 public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
 {
-    private IRenderedComponent<PlanPreview> Open()
+    private async Task<IRenderedComponent<PlanPreview>> OpenAsync()
     {
         var page = Render<PlanPreview>();
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[role=status]")));
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[role=status]")));
         return page;
     }
 
@@ -20,7 +20,7 @@ public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
         await StartDraftAsync(answers);
         var expected = Planner.Propose(answers, AppService<RuleSet>(), Today).Plan!;
 
-        var page = Open();
+        var page = await OpenAsync();
 
         var view = page.FindComponent<PlanView>();
         Assert.Equivalent(expected, view.Instance.Plan, strict: true);
@@ -30,11 +30,11 @@ public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void Without_a_draft_the_page_points_back_to_the_questions()
+    public async Task Without_a_draft_the_page_points_back_to_the_questions()
     {
         BrowserHolds(null);
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("We could not find your answers on this device.", page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindComponents<PlanView>());
@@ -46,7 +46,7 @@ public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
     {
         await StartDraftAsync(SampleAnswers.LowRisk(Today.AddDays(10), Domain.Intake.Concern.Texture) with { Age = null });
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("Some answers are missing or need a change", page.Find(".mud-alert").Text(), StringComparison.Ordinal);
         Assert.Empty(page.FindComponents<PlanView>());
@@ -59,7 +59,7 @@ public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
         var token = await StartDraftAsync(SampleAnswers.AcneScars(Today.AddDays(10)));
         await SendDraftAsync(patient, token);
 
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("You have already sent these answers to the clinic.", page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindComponents<PlanView>());

@@ -96,13 +96,13 @@ public sealed class PlanViewTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void Print_and_calendar_buttons_hand_the_plan_to_the_browser()
+    public async Task Print_and_calendar_buttons_hand_the_plan_to_the_browser()
     {
         var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
         var view = RenderPlan(plan);
 
-        view.Button("Print this plan").Click();
-        view.Button("Add the dates to my calendar (.ics)").Click();
+        await view.PressAsync("Print this plan");
+        await view.PressAsync("Add the dates to my calendar (.ics)");
 
         JSInterop.VerifyInvoke("planner.print");
         var download = JSInterop.VerifyInvoke("planner.download");

@@ -9,7 +9,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var token = await StartDraftAsync(SampleAnswers.AcneScars(Today.AddDays(10)));
         var page = Render<SendPlan>();
-        page.WaitForElement("form.send-form");
+        await page.WaitForElementAsync("form.send-form");
         return (patient, token, page);
     }
 
@@ -36,14 +36,14 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         var (_, _, page) = await OpenWithDraftAsync();
         Assert.Empty(page.FindAll("#contactPhone"));
 
-        page.Find("#contactPreference-Phone").Change("on");
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
         Assert.Equal("tel", page.Find("#contactPhone").GetAttribute("type"));
         Assert.Equal("Phone number", page.Find("label[for=contactPhone]").Text());
 
-        page.Find("#contactPreference-Either").Change("on");
+        await page.Find("#contactPreference-Either").ChangeAsync("on");
         Assert.NotNull(page.Find("#contactPhone"));
 
-        page.Find("#contactPreference-Email").Change("on");
+        await page.Find("#contactPreference-Email").ChangeAsync("on");
         Assert.Empty(page.FindAll("#contactPhone"));
     }
 
@@ -51,9 +51,9 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
     public async Task A_phone_number_too_short_to_call_is_refused_beside_the_phone_field()
     {
         var (patient, _, page) = await OpenWithDraftAsync();
-        page.Find("#consent").Change(true);
-        page.Find("#contactPreference-Phone").Change("on");
-        page.Find("#contactPhone").Change("123");
+        await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        await page.Find("#contactPhone").ChangeAsync("123");
 
         await page.Find("form").SubmitAsync();
 
@@ -69,7 +69,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
     public async Task With_consent_the_plan_is_stored_its_reference_shown_and_the_browser_forgets_the_draft()
     {
         var (patient, _, page) = await OpenWithDraftAsync();
-        page.Find("#consent").Change(true);
+        await page.Find("#consent").ChangeAsync(true);
 
         await page.Find("form").SubmitAsync();
 
@@ -87,7 +87,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
 
         var page = Render<SendPlan>();
 
-        page.WaitForAssertion(() => Assert.Contains("We could not find unsent answers on this device.", page.Markup, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("We could not find unsent answers on this device.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("form"));
         Assert.Equal(["my-plans", "plan/questions"], page.FindAll(".actions a").Select(a => a.GetAttribute("href")));
     }

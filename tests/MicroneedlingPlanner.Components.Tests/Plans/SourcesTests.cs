@@ -20,7 +20,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public void The_sources_button_in_a_plan_opens_a_panel_with_each_sources_title_quote_and_evidence_grade()
+    public async Task The_sources_button_in_a_plan_opens_a_panel_with_each_sources_title_quote_and_evidence_grade()
     {
         var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
         var cited = plan.InitialSeries.Citations.Select(id => plan.Citations.Single(c => c.Id == id)).ToList();
@@ -32,27 +32,27 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal("dialog", button.GetAttribute("aria-haspopup"));
         Assert.Empty(host.FindAll(".sources-panel"));
 
-        button.Click();
+        button.ClickWithoutWaiting();
 
-        var panel = host.WaitForElement(".sources-panel");
+        var panel = await host.WaitForElementAsync(".sources-panel");
         Assert.Contains("Where this comes from: the number of sessions", host.Find(".mud-dialog-title").Text(), StringComparison.Ordinal);
         AssertListsEach(cited, panel);
     }
 
     [Fact]
-    public void Closing_the_panel_removes_it_and_returns_focus_to_the_button()
+    public async Task Closing_the_panel_removes_it_and_returns_focus_to_the_button()
     {
         var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
         var host = RenderDialogHost();
         var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "key"));
         var button = view.Find("button[aria-label='Sources for the maintenance windows']");
-        button.Click();
-        host.WaitForElement(".sources-panel");
+        button.ClickWithoutWaiting();
+        await host.WaitForElementAsync(".sources-panel");
 
-        host.Button("Close").Click();
+        await host.PressAsync("Close");
 
-        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".sources-panel")));
-        view.WaitForAssertion(() => Assert.Equal(button.GetAttribute("blazor:elementReference"), LastFocused()));
+        await host.WaitForAssertionAsync(() => Assert.Empty(host.FindAll(".sources-panel")));
+        await view.WaitForAssertionAsync(() => Assert.Equal(button.GetAttribute("blazor:elementReference"), LastFocused()));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
         await host.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
             .ShowAsync<SourcesPanel>("Sources", new DialogParameters<SourcesPanel> { { p => p.Sources, sources } }));
 
-        AssertListsEach(sources, host.WaitForElement(".sources-panel"));
+        AssertListsEach(sources, await host.WaitForElementAsync(".sources-panel"));
         Assert.EndsWith($", line {sources[0].Line}", host.FindAll(".source-name")[0].Text(), StringComparison.Ordinal);
         Assert.DoesNotContain(", line", host.FindAll(".source-name")[1].Text(), StringComparison.Ordinal);
     }
