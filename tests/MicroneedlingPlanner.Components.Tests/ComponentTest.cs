@@ -7,7 +7,6 @@ using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 

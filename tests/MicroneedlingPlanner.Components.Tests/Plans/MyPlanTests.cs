@@ -15,6 +15,8 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         return page;
     }
 
+    private string TodayInWords => Today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     private static string Status(IRenderedComponent<MyPlan> page) => page.Find(".status-badge").Text();
 
     private async Task<SubmissionStatus> StoredStatusAsync(string patient, Guid planId) =>
@@ -30,7 +32,7 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
 
         Assert.Equal($"Plan {sent.Reference}", page.Find("h1").Text());
         Assert.Equal("Sent", Status(page));
-        Assert.Contains("Sent on 22 November 2026.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
+        Assert.Contains($"Sent on {TodayInWords}.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
         Assert.Equal(sent.Reference, page.FindComponent<PlanView>().Instance.CalendarKey);
         Assert.NotNull(page.Find("#summary-heading"));
     }
@@ -70,7 +72,7 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         await dialogs.PressAsync("Withdraw");
 
         await page.WaitForAssertionAsync(() => Assert.Equal("Withdrawn", Status(page)));
-        Assert.Contains("Withdrawn on 22 November 2026. It stays here for your records.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
+        Assert.Contains($"Withdrawn on {TodayInWords}. It stays here for your records.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
         Assert.False(page.HasButton(WithdrawButton));
         Assert.Equal(SubmissionStatus.Withdrawn, await StoredStatusAsync(patient, sent.PlanId));
     }
