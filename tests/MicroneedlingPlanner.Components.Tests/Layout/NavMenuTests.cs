@@ -1,0 +1,49 @@
+using MicroneedlingPlanner.Web.Components.Layout;
+using MicroneedlingPlanner.Web.Features.Accounts;
+
+namespace MicroneedlingPlanner.Components.Tests.Layout;
+
+public sealed class NavMenuTests(ComponentsApp app) : ComponentTest(app)
+{
+    private List<string> Links()
+    {
+        var menu = Render<NavMenu>();
+        Assert.Equal("Main", menu.Find("nav").GetAttribute("aria-label"));
+        return [.. menu.FindAll("a, button").Select(e => e.Text())];
+    }
+
+    [Fact]
+    public void Visitors_are_offered_the_planner_and_an_account()
+    {
+        Assert.Equal(["Home", "Make my plan", "Sign in", "Create an account"], Links());
+    }
+
+    [Fact]
+    public async Task A_patient_finds_their_plans_account_and_sign_out_but_no_staff_area()
+    {
+        await SignInAsPatientAsync();
+
+        Assert.Equal(["Home", "Make my plan", "My plans", "Your account", "Sign out"], Links());
+    }
+
+    [Theory]
+    [InlineData(Roles.Staff, new[] { "Staff area" })]
+    [InlineData(Roles.Admin, new[] { "Staff area", "Admin area" })]
+    public async Task Clinic_staff_see_the_areas_their_role_allows(string role, string[] areas)
+    {
+        SignIn(await CreateUserAsync(role), role);
+
+        Assert.Equal(["Home", "Make my plan", .. areas, "My plans", "Your account", "Sign out"], Links());
+    }
+
+    [Fact]
+    public async Task Signing_out_posts_a_form_to_the_logout_endpoint()
+    {
+        await SignInAsPatientAsync();
+
+        var form = Render<NavMenu>().Find("form.nav-form");
+
+        Assert.Equal("Account/Logout", form.GetAttribute("action"));
+        Assert.Equal("post", form.GetAttribute("method"));
+    }
+}

@@ -1,0 +1,31 @@
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MicroneedlingPlanner.Components.Tests;
+
+/// <summary>Finds elements the way a person names them: by their visible text.</summary>
+internal static class Markup
+{
+    public static IElement Button(this IRenderedComponent<IComponent> component, string text) =>
+        component.FindAll("button").SingleOrDefault(b => Text(b) == text)
+        ?? throw new Xunit.Sdk.XunitException($"No button '{text}' in:\n{component.Markup}");
+
+    /// <summary>Clicks the button and waits for its handler to finish.</summary>
+    public static Task PressAsync(this IRenderedComponent<IComponent> component, string text) =>
+        component.Button(text).PressAsync();
+
+    public static Task PressAsync(this IElement element) => element.ClickAsync(new MouseEventArgs());
+
+    /// <summary>
+    /// Clicks without waiting for the handler: a button that opens a dialog finishes only when the
+    /// dialog closes, so the test looks for the dialog instead.
+    /// </summary>
+    public static void ClickWithoutWaiting(this IElement element) => _ = element.PressAsync();
+
+    public static bool HasButton(this IRenderedComponent<IComponent> component, string text) =>
+        component.FindAll("button").Any(b => Text(b) == text);
+
+    /// <summary>Text with runs of white space collapsed, as a browser shows it.</summary>
+    public static string Text(this INode node) => string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

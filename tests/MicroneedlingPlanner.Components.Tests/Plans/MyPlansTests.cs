@@ -1,0 +1,98 @@
+using MicroneedlingPlanner.Web.Components.Pages.Plans;
+using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicroneedlingPlanner.Components.Tests.Plans;
+
+public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
+{
+    private async Task<IRenderedComponent<MyPlans>> OpenAsync()
+    {
+        var page = Render<MyPlans>();
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[role=status]")));
+        return page;
+    }
+
+    // The clinic's side of the workflow has no page yet, so the statuses it will set are written directly.
+    private async Task SetStatusAsync(Guid planId, SubmissionStatus status)
+    {
+        await using var db = await App.Factory.CreateDbContextAsync();
+        await db.SubmittedPlans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_patient_without_plans_is_invited_to_make_one()
+    {
+        await SignInAsPatientAsync();
+
+        var page = await OpenAsync();
+
+        Assert.Contains("You have not sent a plan yet.", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("table"));
+    }
+
+    [Fact]
+    public async Task Each_plan_is_listed_with_its_status_and_only_the_patients_own_plans_appear()
+    {
+        var patient = await SignInAsPatientAsync();
+        var start = Today.AddDays(10);
+        var statuses = new Dictionary<SubmissionStatus, string>();
+        foreach (var status in Enum.GetValues<SubmissionStatus>())
+        {
+            var sent = await SendAsync(patient, SampleAnswers.AcneScars(start));
+            if (status == SubmissionStatus.Withdrawn)
+            {
+                Assert.True(await Plans.WithdrawAsync(patient, sent.PlanId, TestContext.Current.CancellationToken));
+            }
+            else if (status != SubmissionStatus.Submitted)
+            {
+                await SetStatusAsync(sent.PlanId, status);
+            }
+
+            statuses[status] = sent.Reference;
+        }
+
+        var someoneElses = await SendAsync((await CreateUserAsync(Roles.Patient)).Id, SampleAnswers.AcneScars(start));
+
+        var page = await OpenAsync();
+
+        var rows = page.FindAll("tbody tr").ToDictionary(r => r.QuerySelector("th a")!.Text());
+        Assert.Equal(statuses.Values.Order(), rows.Keys.Order());
+        Assert.DoesNotContain(someoneElses.Reference, page.Markup, StringComparison.Ordinal);
+        string[] wording = ["Sent", "In review", "Accepted", "Changes proposed", "Withdrawn"];
+        Assert.Equal(wording, Enum.GetValues<SubmissionStatus>().Select(s => rows[statuses[s]].QuerySelector(".status-badge")!.Text()));
+        Assert.All(statuses, s => Assert.Contains($"status-{s.Key.ToString().ToLowerInvariant()}", rows[s.Value].QuerySelector(".status-badge")!.ClassList));
+        var row = rows[statuses[SubmissionStatus.Submitted]];
+        Assert.Equal(["Acne scars", PlanWording.Date(start)], row.QuerySelectorAll("td").Skip(1).Take(2).Select(td => td.Text()));
+    }
+
+    [Fact]
+    public async Task A_plan_that_needs_review_lists_its_first_session_as_provisional()
+    {
+        var patient = await SignInAsPatientAsync();
+        await SendAsync(patient, SamplePlans.NeedsReview(Today.AddDays(10)));
+
+        var page = await OpenAsync();
+
+        Assert.Equal($"{PlanWording.Date(Today.AddDays(10))} (provisional)", page.FindAll("tbody td")[2].Text());
+    }
+
+    [Fact]
+    public async Task A_new_plan_can_start_from_the_answers_of_a_sent_one()
+    {
+        var patient = await SignInAsPatientAsync();
+        var answers = SamplePlans.Rich(Today.AddDays(10));
+        var sent = await SendAsync(patient, answers);
+        var page = await OpenAsync();
+
+        await page.Find($"button[aria-label='Start a new plan from the answers of {sent.Reference}']").PressAsync();
+
+        var token = Assert.IsType<string>(JSInterop.VerifyInvoke("planner.setDraftToken").Arguments[0]);
+        var draft = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);
+        Assert.Equal(answers.Concerns, draft!.Answers.Concerns);
+        Assert.Equal(answers.AcneScarTypes, draft.Answers.AcneScarTypes);
+        Assert.Null(draft.SubmittedPlanId);
+        Assert.Equal("plan/questions", CurrentPage());
+    }
+}

@@ -1,0 +1,94 @@
+using MicroneedlingPlanner.Web.Components.Pages.Plans;
+
+namespace MicroneedlingPlanner.Components.Tests.Plans;
+
+public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
+{
+    private async Task<(string Patient, string Token, IRenderedComponent<SendPlan> Page)> OpenWithDraftAsync()
+    {
+        var patient = await SignInAsPatientAsync();
+        var token = await StartDraftAsync(SampleAnswers.AcneScars(Today.AddDays(10)));
+        var page = Render<SendPlan>();
+        await page.WaitForElementAsync("form.send-form");
+        return (patient, token, page);
+    }
+
+    [Fact]
+    public async Task Sending_without_consent_is_refused_beside_the_consent_box_and_stores_nothing()
+    {
+        var (patient, token, page) = await OpenWithDraftAsync();
+
+        await page.Find("form").SubmitAsync();
+
+        var error = page.Find("#consent-error");
+        Assert.Contains("tick the box", error.Text(), StringComparison.Ordinal);
+        Assert.True(page.Find("#consent").Closest(".question")!.Contains(error));
+        Assert.Equal("consent-hint consent-error", page.Find("#consent").GetAttribute("aria-describedby"));
+        Assert.Contains("tick the box", page.Find("[role=alert]").Text(), StringComparison.Ordinal);
+        Assert.Empty(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        JSInterop.VerifyNotInvoke("planner.clearDraftToken");
+    }
+
+    [Fact]
+    public async Task The_phone_field_is_asked_for_only_when_the_clinic_may_phone()
+    {
+        var (_, _, page) = await OpenWithDraftAsync();
+        Assert.Empty(page.FindAll("#contactPhone"));
+
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        Assert.Equal("tel", page.Find("#contactPhone").GetAttribute("type"));
+        Assert.Equal("Phone number", page.Find("label[for=contactPhone]").Text());
+
+        await page.Find("#contactPreference-Either").ChangeAsync("on");
+        Assert.NotNull(page.Find("#contactPhone"));
+
+        await page.Find("#contactPreference-Email").ChangeAsync("on");
+        Assert.Empty(page.FindAll("#contactPhone"));
+    }
+
+    [Fact]
+    public async Task A_phone_number_too_short_to_call_is_refused_beside_the_phone_field()
+    {
+        var (patient, _, page) = await OpenWithDraftAsync();
+        await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        await page.Find("#contactPhone").ChangeAsync("123");
+
+        await page.Find("form").SubmitAsync();
+
+        var phone = page.Find("#contactPhone");
+        Assert.True(phone.Closest(".question")!.Contains(page.Find("#contactPhone-error")));
+        Assert.Equal("true", phone.GetAttribute("aria-invalid"));
+        Assert.Equal("contactPhone-error", phone.GetAttribute("aria-describedby"));
+        Assert.Empty(page.FindAll("#consent-error"));
+        Assert.Empty(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task With_consent_the_plan_is_stored_its_reference_shown_and_the_browser_forgets_the_draft()
+    {
+        var (patient, _, page) = await OpenWithDraftAsync();
+        await page.Find("#consent").ChangeAsync(true);
+
+        await page.Find("form").SubmitAsync();
+
+        var stored = Assert.Single(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+        Assert.Equal(stored.Reference, page.Find("[data-testid=reference]").Text());
+        Assert.Equal($"my-plans/{stored.Id}", page.Find(".confirmation a").GetAttribute("href"));
+        JSInterop.VerifyInvoke("planner.clearDraftToken");
+    }
+
+    [Fact]
+    public async Task Without_unsent_answers_the_page_says_so_and_offers_a_way_on()
+    {
+        await SignInAsPatientAsync();
+        BrowserHolds(null);
+
+        var page = Render<SendPlan>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("We could not find unsent answers on this device.", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("form"));
+        Assert.Equal(["my-plans", "plan/questions"], page.FindAll(".actions a").Select(a => a.GetAttribute("href")));
+    }
+}

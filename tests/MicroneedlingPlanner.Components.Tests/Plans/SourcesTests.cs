@@ -1,0 +1,72 @@
+using AngleSharp.Dom;
+using MicroneedlingPlanner.Domain.Rules;
+using MicroneedlingPlanner.Web.Components.Pages.Plans;
+using MicroneedlingPlanner.Web.Features.Plans;
+using MudBlazor;
+
+namespace MicroneedlingPlanner.Components.Tests.Plans;
+
+/// <summary>The sources button and the dialog it opens, which MudBlazor renders in the dialog host.</summary>
+public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
+{
+    private static string Name(Citation c) => c.Line is { } line ? $"{c.Document}, line {line}" : c.Document;
+
+    private static void AssertListsEach(IEnumerable<Citation> sources, IElement panel)
+    {
+        var items = panel.QuerySelectorAll("li");
+        Assert.Equal(sources.Select(Name), items.Select(li => li.QuerySelector(".source-name")!.Text()));
+        Assert.Equal(sources.Select(c => c.Quote), items.Select(li => li.QuerySelector("blockquote")!.Text()));
+        Assert.Equal(sources.Select(c => $"Evidence: {PlanWording.Grade(c.Grade)}"), items.Select(li => li.QuerySelector(".source-grade")!.Text()));
+    }
+
+    [Fact]
+    public async Task The_sources_button_in_a_plan_opens_a_panel_with_each_sources_title_quote_and_evidence_grade()
+    {
+        var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
+        var cited = plan.InitialSeries.Citations.Select(id => plan.Citations.Single(c => c.Id == id)).ToList();
+        var host = RenderDialogHost();
+        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "key"));
+
+        var button = view.Find("button[aria-label='Sources for the number of sessions']");
+        Assert.Equal($"sources ({cited.Count})", button.Text());
+        Assert.Equal("dialog", button.GetAttribute("aria-haspopup"));
+        Assert.Empty(host.FindAll(".sources-panel"));
+
+        button.ClickWithoutWaiting();
+
+        var panel = await host.WaitForElementAsync(".sources-panel");
+        Assert.Contains("Where this comes from: the number of sessions", host.Find(".mud-dialog-title").Text(), StringComparison.Ordinal);
+        AssertListsEach(cited, panel);
+    }
+
+    [Fact]
+    public async Task Closing_the_panel_removes_it_and_returns_focus_to_the_button()
+    {
+        var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
+        var host = RenderDialogHost();
+        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "key"));
+        var button = view.Find("button[aria-label='Sources for the maintenance windows']");
+        button.ClickWithoutWaiting();
+        await host.WaitForElementAsync(".sources-panel");
+
+        await host.PressAsync("Close");
+
+        await host.WaitForAssertionAsync(() => Assert.Empty(host.FindAll(".sources-panel")));
+        await view.WaitForAssertionAsync(() => Assert.Equal(button.GetAttribute("blazor:elementReference"), LastFocused()));
+    }
+
+    [Fact]
+    public async Task The_panel_names_a_document_with_its_line_and_a_publication_without_one()
+    {
+        var rules = DefaultRules.Create();
+        Citation[] sources = [rules.Citations.First(c => c.Line is not null), rules.Citations.First(c => c.Line is null)];
+        var host = RenderDialogHost();
+
+        await host.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
+            .ShowAsync<SourcesPanel>("Sources", new DialogParameters<SourcesPanel> { { p => p.Sources, sources } }));
+
+        AssertListsEach(sources, await host.WaitForElementAsync(".sources-panel"));
+        Assert.EndsWith($", line {sources[0].Line}", host.FindAll(".source-name")[0].Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain(", line", host.FindAll(".source-name")[1].Text(), StringComparison.Ordinal);
+    }
+}
