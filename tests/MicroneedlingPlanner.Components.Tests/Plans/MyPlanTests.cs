@@ -33,7 +33,10 @@ public sealed class MyPlanTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal($"Plan {sent.Reference}", page.Find("h1").Text());
         Assert.Equal("Sent", Status(page));
         Assert.Contains($"Sent on {TodayInWords}.", page.Find(".plan-status").Text(), StringComparison.Ordinal);
-        Assert.Equal(sent.Reference, page.FindComponent<PlanView>().Instance.CalendarKey);
+        // The calendar's events keep the draft's key, so the preview's file and this one update the same events.
+        Assert.Equal(sent.Reference, page.FindComponent<PlanView>().Instance.FileLabel);
+        Assert.NotEqual(Guid.Empty, page.Instance.Sent!.CalendarKey);
+        Assert.Equal(page.Instance.Sent.CalendarKey, page.FindComponent<PlanView>().Instance.CalendarKey);
         Assert.NotNull(page.Find("#summary-heading"));
     }
 

@@ -8,7 +8,7 @@ namespace MicroneedlingPlanner.Components.Tests.Plans;
 public sealed class PlanViewTests(ComponentsApp app) : ComponentTest(app)
 {
     private IRenderedComponent<PlanView> RenderPlan(TreatmentPlan plan) =>
-        Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "MP-TEST-0001"));
+        Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, Guid.NewGuid()).Add(v => v.FileLabel, "MP-TEST-0001"));
 
     private static IElement Section(IRenderedComponent<PlanView> view, string heading) => view.Find($"section[aria-labelledby='{heading}']");
 

@@ -9,12 +9,12 @@ namespace MicroneedlingPlanner.Components.Tests.Plans;
 /// <summary>The sources button and the dialog it opens, which MudBlazor renders in the dialog host.</summary>
 public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
 {
-    private static string Name(Citation c) => c.Line is { } line ? $"{c.Document}, line {line}" : c.Document;
 
     private static void AssertListsEach(IEnumerable<Citation> sources, IElement panel)
     {
         var items = panel.QuerySelectorAll("li");
-        Assert.Equal(sources.Select(Name), items.Select(li => li.QuerySelector(".source-name")!.Text()));
+        Assert.Equal(sources.Select(c => SourceDocuments.DisplayName(c.Document)), items.Select(li => li.QuerySelector(".source-name")!.Text()));
+        Assert.Equal(sources.Select(c => c.Line is { } line ? $"Line {line} of the article" : null), items.Select(li => li.QuerySelector(".source-line")?.Text()));
         Assert.Equal(sources.Select(c => c.Quote), items.Select(li => li.QuerySelector("blockquote")!.Text()));
         Assert.Equal(sources.Select(c => $"Evidence: {PlanWording.Grade(c.Grade)}"), items.Select(li => li.QuerySelector(".source-grade")!.Text()));
     }
@@ -25,7 +25,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
         var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
         var cited = plan.InitialSeries.Citations.Select(id => plan.Citations.Single(c => c.Id == id)).ToList();
         var host = RenderDialogHost();
-        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "key"));
+        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, Guid.NewGuid()).Add(v => v.FileLabel, "draft"));
 
         var button = view.Find("button[aria-label='Sources for the number of sessions']");
         Assert.Equal($"sources ({cited.Count})", button.Text());
@@ -44,7 +44,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
     {
         var plan = SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10)));
         var host = RenderDialogHost();
-        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, "key"));
+        var view = Render<PlanView>(p => p.Add(v => v.Plan, plan).Add(v => v.CalendarKey, Guid.NewGuid()).Add(v => v.FileLabel, "draft"));
         var button = view.Find("button[aria-label='Sources for the maintenance windows']");
         button.ClickWithoutWaiting();
         await host.WaitForElementAsync(".sources-panel");
@@ -56,7 +56,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public async Task The_panel_names_a_document_with_its_line_and_a_publication_without_one()
+    public async Task The_panel_names_a_document_by_its_title_with_its_line_and_a_publication_without_one()
     {
         var rules = DefaultRules.Create();
         Citation[] sources = [rules.Citations.First(c => c.Line is not null), rules.Citations.First(c => c.Line is null)];
@@ -66,7 +66,8 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
             .ShowAsync<SourcesPanel>("Sources", new DialogParameters<SourcesPanel> { { p => p.Sources, sources } }));
 
         AssertListsEach(sources, await host.WaitForElementAsync(".sources-panel"));
-        Assert.EndsWith($", line {sources[0].Line}", host.FindAll(".source-name")[0].Text(), StringComparison.Ordinal);
-        Assert.DoesNotContain(", line", host.FindAll(".source-name")[1].Text(), StringComparison.Ordinal);
+        // A patient reads a seed document's title, never its file name.
+        Assert.DoesNotContain(sources[0].Document, host.FindAll(".source-name")[0].Text(), StringComparison.Ordinal);
+        Assert.Single(host.FindAll(".source-line"));
     }
 }
