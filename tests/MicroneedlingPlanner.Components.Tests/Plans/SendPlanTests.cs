@@ -23,7 +23,8 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         var error = page.Find("#consent-error");
         Assert.Contains("tick the box", error.Text(), StringComparison.Ordinal);
         Assert.True(page.Find("#consent").Closest(".question")!.Contains(error));
-        Assert.Equal("consent-hint consent-error", page.Find("#consent").GetAttribute("aria-describedby"));
+        Assert.Equal("consent-error", page.Find("#consent").GetAttribute("aria-describedby"));
+        Assert.Equal("true", page.Find("#consent").GetAttribute("aria-invalid"));
         Assert.Contains("tick the box", page.Find("[role=alert]").Text(), StringComparison.Ordinal);
         Assert.Empty(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
         Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
