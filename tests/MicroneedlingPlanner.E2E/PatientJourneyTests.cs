@@ -125,6 +125,10 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.Locator("#age")).ToHaveValueAsync("41");
 
         await first.DisposeAsync();
+        // .NET 10's reconnect dialog, in the app's words: the patient is told nothing is lost.
+        var reconnect = Page.GetByRole(AriaRole.Dialog, new() { Name = "Connection lost" });
+        await Expect(reconnect).ToBeVisibleAsync();
+        await Expect(reconnect).ToContainTextAsync("saved");
         await using var second = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
         Assert.Equal(address, second.StartOnKestrel(port));
         await Page.ReloadAsync();
