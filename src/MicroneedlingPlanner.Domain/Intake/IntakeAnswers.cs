@@ -40,12 +40,13 @@ public enum Condition
 
 /// <summary>
 /// A patient's answers to the questionnaire. Single-choice answers are nullable so that a missing
-/// answer is reported instead of silently taking the first option; lists may be empty.
+/// answer is reported instead of silently taking the first option; lists may be empty, and a list
+/// set to null (JSON <c>null</c>) is taken as empty, so no reader ever meets a null list.
 /// </summary>
 public sealed record IntakeAnswers
 {
-    public IReadOnlyList<Concern> Concerns { get; init; } = [];
-    public IReadOnlyList<AcneScarType> AcneScarTypes { get; init; } = [];
+    public IReadOnlyList<Concern> Concerns { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<AcneScarType> AcneScarTypes { get; init => field = value ?? []; } = [];
     public ScarSeverity? AcneScarSeverity { get; init; }
     public int? Age { get; init; }
 
@@ -59,8 +60,8 @@ public sealed record IntakeAnswers
     public SkincareRoutine? SkincareRoutine { get; init; }
     public Alcohol? Alcohol { get; init; }
     public SleepAndNutrition? SleepAndNutrition { get; init; }
-    public IReadOnlyList<Medication> Medications { get; init; } = [];
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Medication> Medications { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = value ?? []; } = [];
     public bool? UsedHomeDevice { get; init; }
     public DateOnly? PreferredStartDate { get; init; }
 

@@ -13,6 +13,19 @@ public sealed class IntakeValidatorTests
         Assert.Empty(Validate(Profiles.AcneScars(ScarSeverity.Moderate, AcneScarType.Boxcar)));
     }
 
+    [Fact]
+    public void A_list_set_to_null_reads_as_empty_and_plans_like_one()
+    {
+        // As a JSON reader would set them: null in spite of the annotations.
+        var answers = Profiles.Baseline() with { Medications = null!, Conditions = null!, AcneScarTypes = null! };
+
+        Assert.Empty(answers.Medications);
+        Assert.Empty(answers.Conditions);
+        Assert.Empty(answers.AcneScarTypes);
+        Assert.Empty(Validate(answers));
+        Assert.NotNull(MicroneedlingPlanner.Domain.Planning.Planner.Create(answers, MicroneedlingPlanner.Domain.Rules.DefaultRules.Create(), Profiles.Today));
+    }
+
     [Theory]
     [InlineData(12, "at least 18")]
     [InlineData(17, "at least 18")]

@@ -114,6 +114,54 @@ public sealed class PlanApiTests(PostgresAppFixture app)
     }
 
     [Theory]
+    [InlineData("medications")]
+    [InlineData("conditions")]
+    public async Task A_null_list_of_medicines_or_conditions_means_none(string field)
+    {
+        var answers = AcneScarAnswers();
+        answers[field] = null;
+
+        var response = await PreviewAsync(answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("acneScarTypes", "acneScarTypes")]
+    [InlineData("concerns", "concerns")]
+    public async Task A_null_list_that_must_not_be_empty_is_reported_on_its_field(string field, string errorKey)
+    {
+        var answers = AcneScarAnswers();
+        answers[field] = null;
+
+        var response = await PreviewAsync(answers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![errorKey]);
+    }
+
+    [Theory]
+    [InlineData("smoking", "\"Former,Occasional\"", "smoking")]
+    [InlineData("smoking", "\"never\"", "smoking")]
+    [InlineData("smoking", "1", "smoking")]
+    [InlineData("conditions", "[\"Pregnancy,ActiveInfection\"]", "conditions[0]")]
+    [InlineData("conditions", "[\"ActiveAcne\", 0]", "conditions[1]")]
+    public async Task Only_exact_choice_names_are_accepted_and_the_error_names_the_field_and_the_choices(string field, string value, string errorKey)
+    {
+        var answers = AcneScarAnswers();
+        answers[field] = JsonNode.Parse(value);
+
+        var response = await PreviewAsync(answers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal([errorKey], errors.Select(e => e.Key));
+        var message = (string?)errors[errorKey]![0];
+        Assert.Contains(field == "smoking" ? "Never, Former, Occasional, Daily" : "Pregnancy, ActiveInfection, ActiveAcne", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("{\"concerns\": [")]
     [InlineData("not json")]
     [InlineData("")]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Planning;
 using MicroneedlingPlanner.Domain.Rules;
@@ -21,7 +20,7 @@ public static class PlanApi
         // Until admins can edit rules (a later feature) the defaults are the active rule set.
         services.AddSingleton(DefaultRules.Create());
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ExactEnumConverter()));
         services.AddOpenApi();
         return services;
     }
@@ -76,11 +75,14 @@ public static class PlanApi
         }
         catch (JsonException e)
         {
-            // A value of the wrong kind (an unknown choice, text for a number) names its field by path.
-            var field = e.Path is { Length: > 2 } path ? FieldName(path) : "body";
-            var message = field == "body"
-                ? "The request body is not valid JSON."
-                : $"'{field}' has a value of the wrong kind or a choice we do not know.";
+            // A value of the wrong kind (an unknown choice, text for a number) names its field by its path in the request.
+            var field = e.Path is { Length: > 2 } path ? FieldPath(path) : "body";
+            var message = (field, e) switch
+            {
+                ("body", _) => "The request body is not valid JSON.",
+                (_, UnknownChoiceException choice) => $"'{field}' is not a choice we know. Use one of: {string.Join(", ", choice.Allowed)}.",
+                _ => $"'{field}' has a value of the wrong kind.",
+            };
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answers could not be read.");
         }
 
@@ -97,13 +99,8 @@ public static class PlanApi
                 title: "Some answers need another look.");
     }
 
-    /// <summary>"$.conditions[2]" becomes "conditions".</summary>
-    private static string FieldName(string path)
-    {
-        var name = path[2..];
-        var end = name.IndexOfAny(['[', '.']);
-        return end < 0 ? name : name[..end];
-    }
+    /// <summary>"$.conditions[2]" becomes "conditions[2]", the field as the client sent it.</summary>
+    private static string FieldPath(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(
