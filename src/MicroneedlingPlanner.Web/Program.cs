@@ -1,6 +1,7 @@
 using MicroneedlingPlanner.Web.Components;
 using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MudBlazor.Services;
@@ -31,11 +32,15 @@ if (app.Environment.IsDevelopment())
 }
 else
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// HEAD must become GET before routing picks an endpoint, so routing and what follows it are placed explicitly.
+app.UseHeadAsGet();
+app.UseRouting();
+app.UseErrorResponses();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

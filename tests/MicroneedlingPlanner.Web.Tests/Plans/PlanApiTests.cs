@@ -175,6 +175,57 @@ public sealed class PlanApiTests(PostgresAppFixture app)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_gets_415_as_problem_details()
+    {
+        var response = await app.Factory.NewClient().PostAsync("/api/plans/preview", new StringContent(AcneScarAnswers().ToJsonString(), Encoding.UTF8, "text/plain"));
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_wrong_method_gets_405_as_problem_details()
+    {
+        var response = await app.Factory.NewClient().GetAsync("/api/plans/preview");
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/api/plans/unknown")]
+    [InlineData("/api/nothing-here")]
+    public async Task An_unknown_api_address_gets_404_as_problem_details(string path)
+    {
+        var response = await app.Factory.NewClient().GetAsync(path);
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/rules/current", "application/json")]
+    [InlineData("/", "text/html")]
+    [InlineData("/plan/questions", "text/html")]
+    public async Task A_head_request_answers_like_the_get_without_a_body(string path, string mediaType)
+    {
+        using var head = new HttpRequestMessage(HttpMethod.Head, path);
+
+        var response = await app.Factory.NewClient().SendAsync(head);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((int)status, (int)problem["status"]!);
+        Assert.False(string.IsNullOrEmpty((string?)problem["title"]));
+    }
+
+    [Fact]
     public async Task An_oversized_body_gets_413()
     {
         var answers = AcneScarAnswers();

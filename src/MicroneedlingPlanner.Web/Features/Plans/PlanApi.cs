@@ -35,7 +35,8 @@ public static class PlanApi
             .Accepts<IntakeAnswers>("application/json")
             .Produces<TreatmentPlan>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         api.MapGet("/rules/current", (RuleSet rules) => TypedResults.Ok(rules))
             .WithSummary("The active rule set")
@@ -51,6 +52,14 @@ public static class PlanApi
         TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                title: "Send the answers as JSON.",
+                detail: "Use the header Content-Type: application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
