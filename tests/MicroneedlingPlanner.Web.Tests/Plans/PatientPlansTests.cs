@@ -45,6 +45,46 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
     }
 
     [Fact]
+    public async Task A_phone_entry_longer_than_the_column_is_refused_by_name_and_the_draft_is_kept()
+    {
+        var patient = await NewPatientAsync();
+        var (token, _) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+        // Eleven digits, so only the length is wrong; on PostgreSQL this used to fail the insert.
+        var longEntry = "+44 20 7946 0958, ask for the patient by name please, after 6pm";
+
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Phone, longEntry), TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(Assert.IsType<SubmitResult.Invalid>(result).Errors);
+        Assert.Equal("contactPhone", error.Field);
+        Assert.Contains($"at most {PatientPlans.MaxPhoneLength} characters", error.Message, StringComparison.Ordinal);
+        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+    }
+
+    [Fact]
+    public async Task Only_a_second_row_with_the_same_submission_key_counts_as_sent_already()
+    {
+        var patient = await NewPatientAsync();
+        var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+
+        async Task<DbUpdateException> InsertCopyAsync(Action<SubmittedPlan> change)
+        {
+            await using var db = await app.Factory.CreateDbContextAsync();
+            var copy = await db.SubmittedPlans.AsNoTracking().SingleAsync(p => p.Id == stored.PlanId, TestContext.Current.CancellationToken);
+            copy.Id = Guid.CreateVersion7();
+            copy.Reference = $"MP-{Guid.NewGuid():N}"[..12];
+            copy.IdempotencyKey = Guid.NewGuid();
+            change(copy);
+            db.SubmittedPlans.Add(copy);
+            return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.True(PatientPlans.IsSameSubmission(await InsertCopyAsync(p => p.IdempotencyKey = draft.SubmissionKey)));
+        Assert.False(PatientPlans.IsSameSubmission(await InsertCopyAsync(p => p.Reference = stored.Reference)));
+        Assert.False(PatientPlans.IsSameSubmission(await InsertCopyAsync(p => p.ContactPhone = new string('1', PatientPlans.MaxPhoneLength + 1))));
+    }
+
+    [Fact]
     public async Task A_retry_after_success_returns_the_same_plan_and_stores_the_queryable_columns()
     {
         var patient = await NewPatientAsync();

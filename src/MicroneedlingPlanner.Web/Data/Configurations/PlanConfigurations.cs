@@ -29,7 +29,7 @@ internal sealed class SubmittedPlanConfiguration : IEntityTypeConfiguration<Subm
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PrimaryConcern).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.ContactPreference).HasConversion<string>().HasMaxLength(10);
-        builder.Property(p => p.ContactPhone).HasMaxLength(40);
+        builder.Property(p => p.ContactPhone).HasMaxLength(PatientPlans.MaxPhoneLength);
         builder.Property(p => p.RulesVersion).HasMaxLength(100);
         builder.Property(p => p.AnswersJson).IsJson();
         builder.Property(p => p.PlanJson).IsJson();

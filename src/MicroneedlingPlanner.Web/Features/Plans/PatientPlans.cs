@@ -21,6 +21,9 @@ public abstract record SubmitResult
 
     /// <summary>The draft has expired or was never there.</summary>
     public sealed record NoDraft : SubmitResult;
+
+    /// <summary>Storing failed for a reason that has nothing to do with the answers; nothing was stored and the draft is kept.</summary>
+    public sealed record Failed : SubmitResult;
 }
 
 /// <summary>A stored plan as its patient sees it.</summary>
@@ -53,6 +56,9 @@ public sealed record PatientPlanSummary(
 /// </summary>
 public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, RuleSet rules, TimeProvider clock)
 {
+    /// <summary>The column's width; the form's input and the check below use the same number.</summary>
+    public const int MaxPhoneLength = 40;
+
     public static readonly SubmissionStatus[] Withdrawable = [SubmissionStatus.Submitted, SubmissionStatus.InReview, SubmissionStatus.ChangesProposed, SubmissionStatus.Accepted];
 
     /// <summary>
@@ -114,12 +120,16 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (IsSameSubmission(e))
         {
             // The same draft was submitted at the same moment (a double click, two tabs): the
             // unique key let one insert through; answer with that one.
             await using var again = await factory.CreateDbContextAsync(cancellationToken);
             return await FindByKeyAsync(again, patientId, draft.SubmissionKey, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
+        }
+        catch (DbUpdateException)
+        {
+            return new SubmitResult.Failed();
         }
 
         await db.IntakeDrafts.Where(d => d.Id == draft.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.SubmittedPlanId, stored.Id), cancellationToken);
@@ -195,6 +205,17 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         return token;
     }
 
+    /// <summary>Only a unique violation on the submission key means "sent already"; any other failure is a failure.</summary>
+    internal static bool IsSameSubmission(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && pg.ConstraintName == IdempotencyIndex,
+        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteExtendedErrorCode == 2067 // SQLITE_CONSTRAINT_UNIQUE
+            && lite.Message.Contains($"{nameof(PlannerDbContext.SubmittedPlans)}.{nameof(SubmittedPlan.IdempotencyKey)}", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private const string IdempotencyIndex = $"IX_{nameof(PlannerDbContext.SubmittedPlans)}_{nameof(SubmittedPlan.IdempotencyKey)}";
+
     private static IEnumerable<FieldError> Check(SubmissionDetails details)
     {
         if (!details.ConsentToShare)
@@ -205,7 +226,11 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         if (details.ContactPreference != ContactPreference.Email)
         {
             var digits = details.ContactPhone?.Count(char.IsAsciiDigit) ?? 0;
-            if (digits < 7 || digits > 15)
+            if (details.ContactPhone?.Trim().Length > MaxPhoneLength)
+            {
+                yield return new("contactPhone", $"Please enter the phone number in at most {MaxPhoneLength} characters, or choose email.");
+            }
+            else if (digits < 7 || digits > 15)
             {
                 yield return new("contactPhone", "Please enter a phone number we can call, with 7 to 15 digits, or choose email.");
             }
