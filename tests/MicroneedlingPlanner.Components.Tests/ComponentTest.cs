@@ -22,7 +22,8 @@ public abstract class ComponentTest : BunitContext
 {
     private readonly AsyncServiceScope appScope;
 
-    protected ComponentTest(ComponentsApp app)
+    /// <param name="replace">Replaces app services for one test class, before anything is resolved; it is given the app's services.</param>
+    protected ComponentTest(ComponentsApp app, Action<IServiceCollection, IServiceProvider>? replace = null)
     {
         App = app;
         appScope = app.Factory.Services.CreateAsyncScope();
@@ -30,6 +31,7 @@ public abstract class ComponentTest : BunitContext
         Services.AddMudServices();
         Services.AddScoped<BrowserDraftToken>();
         Services.AddScoped<IdentityRedirectManager>();
+        replace?.Invoke(Services, appScope.ServiceProvider);
         // MudBlazor's components call JavaScript for focus and layout; the tests set up and check the app's own calls.
         JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = AddAuthorization();

@@ -93,7 +93,7 @@ public sealed class AccessibilityTests(BrowserFixture app) : BrowserTest(app)
         await Page.GetByLabel("Email address").FillAsync("nobody@planner.test");
         await Page.GetByLabel("Password").FillAsync("not-the-password");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
+        await Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
         await CheckAsync("sign-in with a wrong password");
 
         await Page.GotoAsync("Account/Register");

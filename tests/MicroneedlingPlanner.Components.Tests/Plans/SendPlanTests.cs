@@ -1,4 +1,8 @@
 using MicroneedlingPlanner.Web.Components.Pages.Plans;
+using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
 
 namespace MicroneedlingPlanner.Components.Tests.Plans;
 
@@ -91,5 +95,44 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         await page.WaitForAssertionAsync(() => Assert.Contains("We could not find unsent answers on this device.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("form"));
         Assert.Equal(["my-plans", "plan/questions"], page.FindAll(".actions a").Select(a => a.GetAttribute("href")));
+    }
+}
+
+/// <summary>The real services on the real database, except that saving fails, as when the database goes away mid-send.</summary>
+public sealed class SendPlanFailureTests(ComponentsApp app) : ComponentTest(app, (services, real) => services.AddScoped(_ => new PatientPlans(
+    new FailingSaves(real.GetRequiredService<IDbContextFactory<PlannerDbContext>>()),
+    real.GetRequiredService<DraftStore>(), real.GetRequiredService<MicroneedlingPlanner.Domain.Rules.RuleSet>(), real.GetRequiredService<TimeProvider>())))
+{
+    [Fact]
+    public async Task A_storage_failure_says_so_plainly_keeps_the_form_filled_and_the_draft_unsent()
+    {
+        var patient = await SignInAsPatientAsync();
+        var token = await StartDraftAsync(SampleAnswers.AcneScars(Today.AddDays(10)));
+        var page = Render<SendPlan>();
+        await page.WaitForElementAsync("form.send-form");
+        await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        await page.Find("#contactPhone").ChangeAsync("020 7946 0958");
+
+        await page.Find("form").SubmitAsync();
+
+        Assert.Contains("could not send your plan just now", page.Find(".send-failure").Text(), StringComparison.Ordinal);
+        Assert.Contains("Nothing you entered is lost", page.Find("[role=alert]").Text(), StringComparison.Ordinal);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.Find("#consent")).IsChecked);
+        Assert.Equal("020 7946 0958", page.Find("#contactPhone").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=reference]"));
+        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        Assert.Empty(await AppService<PatientPlans>().ListAsync(patient, TestContext.Current.CancellationToken));
+        JSInterop.VerifyNotInvoke("planner.clearDraftToken");
+    }
+
+    private sealed class FailingSaves(IDbContextFactory<PlannerDbContext> inner) : IDbContextFactory<PlannerDbContext>
+    {
+        public PlannerDbContext CreateDbContext()
+        {
+            var db = inner.CreateDbContext();
+            db.SavingChanges += (_, _) => throw new DbUpdateException("The database went away.");
+            return db;
+        }
     }
 }
