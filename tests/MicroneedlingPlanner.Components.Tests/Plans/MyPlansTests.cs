@@ -86,7 +86,12 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         var sent = await SendAsync(patient, answers);
         var page = await OpenAsync();
 
-        await page.Find($"button[aria-label='Start a new plan from the answers of {sent.Reference}']").PressAsync();
+        var reuse = page.Find($"button[aria-label='New plan from these answers of {sent.Reference}']");
+        // Speech users say what they see: each action's name starts with its visible text (WCAG 2.5.3).
+        Assert.StartsWith(reuse.Text(), reuse.GetAttribute("aria-label"), StringComparison.Ordinal);
+        var view = page.Find($"a[href='my-plans/{sent.PlanId}'][aria-label]");
+        Assert.StartsWith(view.Text(), view.GetAttribute("aria-label"), StringComparison.Ordinal);
+        await reuse.PressAsync();
 
         var token = Assert.IsType<string>(JSInterop.VerifyInvoke("planner.setDraftToken").Arguments[0]);
         var draft = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);

@@ -129,5 +129,15 @@ public sealed class PlanViewTests(ComponentsApp app) : ComponentTest(app)
         Assert.All(timeline.Lanes, l => Assert.Contains($"{l.Label}: ", description, StringComparison.Ordinal));
         Assert.Contains(PlanWording.Date(plan.InitialSeries.SessionDates[^1]), description, StringComparison.Ordinal);
         Assert.Equal(timeline.MonthTicks().Count, chart.FindAll("text.tick-label").Count);
+
+        // Years in full, on the first month and wherever the year turns: never "Jan 27", which reads like a day.
+        var ticks = timeline.MonthTicks();
+        var labels = chart.FindAll("text.tick-label").Select(t => t.Text()).ToList();
+        var britishMonths = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        Assert.Equal(
+            ticks.Select((t, i) => i == 0 || ticks[i - 1].Year != t.Year ? $"{t.ToString("MMM", britishMonths)} {t.Year}" : t.ToString("MMM", britishMonths)),
+            labels);
+        Assert.DoesNotContain(labels, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\w+ \d{2}$"));
+        Assert.Contains(labels, l => l.EndsWith($" {ticks[^1].Year}", StringComparison.Ordinal));
     }
 }

@@ -59,4 +59,11 @@ public sealed record PlanTimeline(DateOnly Start, DateOnly End, IReadOnlyList<Ti
 
         return ticks;
     }
+
+    /// <summary>
+    /// A month's name, with the full year on the first tick and wherever the year changes, so that
+    /// no label reads like a day ("Jan 27") and every stretch of the axis says which year it is.
+    /// </summary>
+    public static IReadOnlyList<string> TickLabels(IReadOnlyList<DateOnly> ticks) =>
+        [.. ticks.Select((tick, i) => tick.ToString(i == 0 || ticks[i - 1].Year != tick.Year ? "MMM yyyy" : "MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))];
 }
