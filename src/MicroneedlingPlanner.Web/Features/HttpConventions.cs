@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace MicroneedlingPlanner.Web.Features;
@@ -45,7 +44,8 @@ public static class HttpConventions
         {
             if (!app.Environment.IsDevelopment())
             {
-                api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+                // With no path the handler writes problem details through IProblemDetailsService.
+                api.UseExceptionHandler();
             }
 
             api.UseStatusCodePages(async status =>
@@ -94,8 +94,6 @@ public static class HttpConventions
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => $"This address does not take {http.Request.Method} requests.",
         StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (Content-Type: application/json).",
-        StatusCodes.Status401Unauthorized => "Sign in first.",
-        StatusCodes.Status403Forbidden => "Your account may not do this.",
         _ => "The request could not be answered.",
     };
 }
