@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Web.Components.Pages.Intake;
+using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Intake;
+using Microsoft.EntityFrameworkCore;
 
 namespace MicroneedlingPlanner.Components.Tests.Intake;
 
@@ -160,26 +162,73 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
 
         var page = await OpenAsync();
 
-        Assert.Contains("Your saved answers have expired or were removed", page.Find(".mud-alert").Text(), StringComparison.Ordinal);
+        Assert.Contains("Your saved answers are no longer here", page.Find(".mud-alert").Text(), StringComparison.Ordinal);
         JSInterop.VerifyInvoke("planner.clearDraftToken");
         Assert.Equal("What would you like to improve?", Heading(page));
     }
 
     [Fact]
-    public async Task Answers_already_sent_are_not_asked_again_and_a_new_plan_starts_empty()
+    public async Task Answers_already_sent_are_not_kept_as_a_draft_and_a_new_plan_starts_empty()
     {
         var patient = await SignInAsPatientAsync();
         var token = await StartDraftAsync(Complete());
         await SendDraftAsync(patient, token);
 
-        var page = Render<Questionnaire>();
-        await page.WaitForAssertionAsync(() => Assert.Contains("You have already sent these answers to the clinic.", page.Markup, StringComparison.Ordinal));
-        Assert.Empty(page.FindAll("#step-heading"));
+        var page = await OpenAsync();
 
-        await page.PressAsync("Start a new plan");
-
+        Assert.Contains("Answers are removed once they are sent to the clinic", page.Find(".mud-alert").Text(), StringComparison.Ordinal);
         JSInterop.VerifyInvoke("planner.clearDraftToken");
         Assert.Equal("What would you like to improve?", Heading(page));
         Assert.Empty(page.FindAll("#concerns input[checked]"));
+    }
+
+    [Fact]
+    public async Task Delete_my_answers_asks_first_then_removes_the_server_draft_and_the_browsers_key()
+    {
+        var token = await StartDraftAsync(Complete(), QuestionnaireStep.Lifestyle);
+        var dialogs = RenderDialogHost();
+        var page = await OpenAsync();
+
+        page.Button("Delete my answers").ClickWithoutWaiting();
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Delete your answers?", dialogs.Markup, StringComparison.Ordinal));
+        await dialogs.PressAsync("Keep them");
+        await dialogs.WaitForAssertionAsync(() => Assert.False(dialogs.HasButton("Keep them")));
+        Assert.NotNull(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
+        Assert.Equal("Everyday habits", Heading(page));
+
+        page.Button("Delete my answers").ClickWithoutWaiting();
+        await dialogs.WaitForAssertionAsync(() => Assert.True(dialogs.HasButton("Delete my answers")));
+        await dialogs.PressAsync("Delete my answers");
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("What would you like to improve?", Heading(page)));
+        Assert.Null(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
+        JSInterop.VerifyInvoke("planner.clearDraftToken");
+        Assert.Equal("Your answers have been deleted from this device and from our server.", page.Find(".save-status").Text());
+        Assert.False(page.HasButton("Delete my answers"));
+        Assert.Empty(page.FindAll("#concerns input[checked]"));
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_while_an_answer_is_being_saved_keeps_the_answer_and_the_circuit()
+    {
+        var token = await StartDraftAsync(Complete(), QuestionnaireStep.Concerns);
+        var draft = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);
+        var page = await OpenAsync();
+
+        // Another transaction holds the draft's row, so the save of the next answer waits mid-flight.
+        await using var db = await AppService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await using var hold = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"IntakeDrafts\" WHERE \"Id\" = {draft!.Id} FOR UPDATE", TestContext.Current.CancellationToken);
+        var answering = page.Find("#concerns-Hyperpigmentation").ChangeAsync(true);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.False(answering.IsCompleted);
+
+        await DisposeComponentsAsync();
+        await hold.CommitAsync(TestContext.Current.CancellationToken);
+
+        // The handler ends without an exception (one would end the patient's circuit) and the answer is stored.
+        await answering.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var saved = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);
+        Assert.Contains(Concern.Hyperpigmentation, saved!.Answers.Concerns);
     }
 }

@@ -1,5 +1,7 @@
+using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Web.Components.Pages.Plans;
 using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,7 +99,35 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         var draft = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);
         Assert.Equal(answers.Concerns, draft!.Answers.Concerns);
         Assert.Equal(answers.AcneScarTypes, draft.Answers.AcneScarTypes);
-        Assert.Null(draft.SubmittedPlanId);
         Assert.Equal("plan/questions", CurrentPage());
+    }
+
+    [Fact]
+    public async Task Unsent_answers_on_the_device_are_replaced_only_when_the_patient_agrees()
+    {
+        var patient = await SignInAsPatientAsync();
+        var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
+        var unsent = await StartDraftAsync(SampleAnswers.LowRisk(Today.AddDays(20), Concern.Texture), QuestionnaireStep.Lifestyle);
+        var dialogs = RenderDialogHost();
+        var page = await OpenAsync();
+        var reuse = page.Find($"button[aria-label='New plan from these answers of {sent.Reference}']");
+
+        reuse.ClickWithoutWaiting();
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Replace your unsent answers?", dialogs.Markup, StringComparison.Ordinal));
+        await dialogs.PressAsync("Keep my unsent answers");
+
+        await dialogs.WaitForAssertionAsync(() => Assert.False(dialogs.HasButton("Replace them")));
+        Assert.NotEqual("plan/questions", CurrentPage());
+        JSInterop.VerifyNotInvoke("planner.setDraftToken");
+        Assert.NotNull(await Drafts.LoadAsync(unsent, TestContext.Current.CancellationToken));
+
+        page.Find($"button[aria-label='New plan from these answers of {sent.Reference}']").ClickWithoutWaiting();
+        await dialogs.WaitForAssertionAsync(() => Assert.True(dialogs.HasButton("Replace them")));
+        await dialogs.PressAsync("Replace them");
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("plan/questions", CurrentPage()));
+        var token = Assert.IsType<string>(JSInterop.VerifyInvoke("planner.setDraftToken").Arguments[0]);
+        Assert.NotEqual(unsent, token);
+        Assert.Null(await Drafts.LoadAsync(unsent, TestContext.Current.CancellationToken));
     }
 }

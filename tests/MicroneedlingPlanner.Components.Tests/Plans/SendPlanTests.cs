@@ -31,7 +31,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal("true", page.Find("#consent").GetAttribute("aria-invalid"));
         Assert.Contains("tick the box", page.Find("[role=alert]").Text(), StringComparison.Ordinal);
         Assert.Empty(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
-        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        Assert.NotNull(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
         JSInterop.VerifyNotInvoke("planner.clearDraftToken");
     }
 
@@ -71,9 +71,9 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
-    public async Task With_consent_the_plan_is_stored_its_reference_shown_and_the_browser_forgets_the_draft()
+    public async Task With_consent_the_plan_is_stored_its_reference_shown_and_the_draft_deleted_everywhere()
     {
-        var (patient, _, page) = await OpenWithDraftAsync();
+        var (patient, token, page) = await OpenWithDraftAsync();
         await page.Find("#consent").ChangeAsync(true);
 
         await page.Find("form").SubmitAsync();
@@ -82,6 +82,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(stored.Reference, page.Find("[data-testid=reference]").Text());
         Assert.Equal($"my-plans/{stored.Id}", page.Find(".confirmation a").GetAttribute("href"));
         JSInterop.VerifyInvoke("planner.clearDraftToken");
+        Assert.Null(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class SendPlanFailureTests(ComponentsApp app) : ComponentTest(app,
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.Find("#consent")).IsChecked);
         Assert.Equal("020 7946 0958", page.Find("#contactPhone").GetAttribute("value"));
         Assert.Empty(page.FindAll("[data-testid=reference]"));
-        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        Assert.NotNull(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
         Assert.Empty(await AppService<PatientPlans>().ListAsync(patient, TestContext.Current.CancellationToken));
         JSInterop.VerifyNotInvoke("planner.clearDraftToken");
     }

@@ -37,9 +37,11 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Plans.SubmitDraftAsync(patient, token, Consented))));
 
-        var stored = Assert.IsType<SubmitResult.Stored>(results[0]);
-        Assert.All(results, r => Assert.Equal(stored, r));
+        // Those that loaded the draft before it was deleted get the one plan; later ones find no draft.
+        var stored = Assert.Single(results.OfType<SubmitResult.Stored>().Distinct());
+        Assert.All(results, r => Assert.True(r == stored || r is SubmitResult.NoDraft, $"Unexpected {r}"));
         await using var db = await app.Factory.CreateDbContextAsync();
+        Assert.False(await db.IntakeDrafts.AnyAsync(d => d.Id == draft.Id, TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.SubmittedPlans.CountAsync(p => p.IdempotencyKey == draft.SubmissionKey, TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.PlanId == stored.PlanId && a.Action == AuditActions.Submitted, TestContext.Current.CancellationToken));
     }
@@ -57,7 +59,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         var error = Assert.Single(Assert.IsType<SubmitResult.Invalid>(result).Errors);
         Assert.Equal("contactPhone", error.Field);
         Assert.Contains($"at most {PatientPlans.MaxPhoneLength} characters", error.Message, StringComparison.Ordinal);
-        Assert.Null((await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        Assert.NotNull(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -85,16 +87,17 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
     }
 
     [Fact]
-    public async Task A_retry_after_success_returns_the_same_plan_and_stores_the_queryable_columns()
+    public async Task Sending_deletes_the_draft_and_stores_the_queryable_columns()
     {
         var patient = await NewPatientAsync();
         var answers = AcneScars();
-        var (token, _) = await Drafts.StartAsync(answers, 5, TestContext.Current.CancellationToken);
+        var (token, draft) = await Drafts.StartAsync(answers, 5, TestContext.Current.CancellationToken);
 
         var first = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
-        var retry = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
 
-        Assert.Equal(first, retry);
+        // The stored plan is the only copy of the answers: no second copy waits 30 days in the drafts.
+        Assert.IsType<SubmitResult.NoDraft>(await Plans.SubmitDraftAsync(patient, token, Consented, TestContext.Current.CancellationToken));
+        Assert.Null(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
         Assert.Matches("^MP-[A-Z2-9]{4}-[A-Z2-9]{4}$", first.Reference);
         await using var db = await app.Factory.CreateDbContextAsync();
         var row = await db.SubmittedPlans.SingleAsync(p => p.Id == first.PlanId, TestContext.Current.CancellationToken);
@@ -104,7 +107,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         Assert.NotNull(row.NextMaintenanceDate);
         Assert.Equal(Domain.Rules.DefaultRules.Version, row.RulesVersion);
         Assert.Contains("\"sessionDates\"", row.PlanJson, StringComparison.Ordinal);
-        Assert.Equal(first.PlanId, (await Drafts.LoadAsync(token, TestContext.Current.CancellationToken))!.SubmittedPlanId);
+        Assert.False(await db.IntakeDrafts.AnyAsync(d => d.Id == draft.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -222,7 +225,6 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
 
         var draft = await Drafts.LoadAsync(newToken, TestContext.Current.CancellationToken);
         Assert.NotNull(draft);
-        Assert.Null(draft.SubmittedPlanId);
         Assert.Equal(answers.AcneScarTypes, draft.Answers.AcneScarTypes);
         Assert.Equal(answers.Age, draft.Answers.Age);
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MicroneedlingPlanner.Web.Features.Intake;
 
 /// <summary>A draft as the questionnaire sees it.</summary>
-public sealed record LoadedDraft(Guid Id, IntakeAnswers Answers, int Step, DateTime ExpiresAt, Guid SubmissionKey, Guid? SubmittedPlanId);
+public sealed record LoadedDraft(Guid Id, IntakeAnswers Answers, int Step, DateTime ExpiresAt, Guid SubmissionKey);
 
 /// <summary>
 /// Saves questionnaire answers as the patient goes, keyed by a random token that only the
@@ -63,13 +63,26 @@ public sealed class DraftStore(IDbContextFactory<PlannerDbContext> factory, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var json = Snapshot.Write(answers);
         var updated = await db.IntakeDrafts
-            .Where(d => d.TokenHash == hash && d.ExpiresAt > now && d.SubmittedPlanId == null)
+            .Where(d => d.TokenHash == hash && d.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.AnswersJson, json)
                 .SetProperty(d => d.Step, step)
                 .SetProperty(d => d.UpdatedAt, now)
                 .SetProperty(d => d.ExpiresAt, now + Lifetime), cancellationToken);
         return updated == 1;
+    }
+
+    /// <summary>Deletes the draft for a token, if there is one: the patient asked, or replaced it.</summary>
+    public async Task DeleteAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var hash = Hash(token);
+        await db.IntakeDrafts.Where(d => d.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Deletes drafts past their expiry; returns how many.</summary>
@@ -83,7 +96,7 @@ public sealed class DraftStore(IDbContextFactory<PlannerDbContext> factory, Time
     internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static LoadedDraft ToLoaded(IntakeDraft d, IntakeAnswers answers) =>
-        new(d.Id, answers, d.Step, d.ExpiresAt, d.SubmissionKey, d.SubmittedPlanId);
+        new(d.Id, answers, d.Step, d.ExpiresAt, d.SubmissionKey);
 }
 
 /// <summary>Removes expired drafts a few times a day, so answers are not kept longer than the patient was told.</summary>

@@ -23,8 +23,9 @@ public sealed class IntakeDraft
     /// <summary>Moves forward with every save: a draft lives 30 days after its last change.</summary>
     public DateTime ExpiresAt { get; set; }
 
-    /// <summary>Idempotency key of the submission made from this draft: a retry finds the plan already stored.</summary>
+    /// <summary>
+    /// Idempotency key of the submission made from this draft: two tabs sending at once store one
+    /// plan. Sending deletes the draft, so the stored plan keeps the only copy of the answers.
+    /// </summary>
     public Guid SubmissionKey { get; set; }
-
-    public Guid? SubmittedPlanId { get; set; }
 }

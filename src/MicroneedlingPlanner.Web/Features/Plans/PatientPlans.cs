@@ -62,26 +62,15 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
     public static readonly SubmissionStatus[] Withdrawable = [SubmissionStatus.Submitted, SubmissionStatus.InReview, SubmissionStatus.ChangesProposed, SubmissionStatus.Accepted];
 
     /// <summary>
-    /// Stores the draft's answers and the plan made from them now. Idempotent per draft: a
-    /// double click, a retry or a second tab returns the plan stored the first time.
+    /// Stores the draft's answers and the plan made from them now, and deletes the draft. Idempotent
+    /// per draft: a double click or a second tab sending at the same moment gets the plan stored
+    /// the first time.
     /// </summary>
     public async Task<SubmitResult> SubmitDraftAsync(string patientId, string draftToken, SubmissionDetails details, CancellationToken cancellationToken = default)
     {
         var draft = await drafts.LoadAsync(draftToken, cancellationToken);
         if (draft is null)
         {
-            return new SubmitResult.NoDraft();
-        }
-
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await FindByKeyAsync(db, patientId, draft.SubmissionKey, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        if (draft.SubmittedPlanId is not null)
-        {
-            // Sent already, from another account signed in on this browser.
             return new SubmitResult.NoDraft();
         }
 
@@ -93,6 +82,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return new SubmitResult.Invalid(problems);
         }
 
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = new SubmittedPlan
         {
@@ -116,14 +106,22 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         };
         db.SubmittedPlans.Add(stored);
         db.AuditEntries.Add(new AuditEntry { At = now, UserId = patientId, Action = AuditActions.Submitted, PlanId = stored.Id });
+
+        // In the same transaction: once sent, the stored plan is the only copy of the answers.
+        if (await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == draft.Id, cancellationToken) is not { } row)
+        {
+            return await FindByKeyAsync(db, patientId, draft.SubmissionKey, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
+        }
+
+        db.IntakeDrafts.Remove(row);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (IsSameSubmission(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsSameSubmission(e))
         {
-            // The same draft was submitted at the same moment (a double click, two tabs): the
-            // unique key let one insert through; answer with that one.
+            // The same draft was sent at the same moment (a double click, two tabs): the unique
+            // key let one insert through and that one deleted the draft; answer with that one.
             await using var again = await factory.CreateDbContextAsync(cancellationToken);
             return await FindByKeyAsync(again, patientId, draft.SubmissionKey, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
         }
@@ -132,7 +130,6 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return new SubmitResult.Failed();
         }
 
-        await db.IntakeDrafts.Where(d => d.Id == draft.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.SubmittedPlanId, stored.Id), cancellationToken);
         return new SubmitResult.Stored(stored.Id, stored.Reference);
     }
 

@@ -10,19 +10,21 @@ namespace MicroneedlingPlanner.Web.Components.Pages.Intake;
 /// The questionnaire. Every change is saved to the server draft at once; leaving a step checks
 /// that step's answers with the domain validator and shows each problem beside its question.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore must outlive the page for a save still running; without a wait handle it holds nothing to free.")]
 public partial class Questionnaire
 {
     private static readonly Choice<bool>[] YesNo = [new(true, "Yes"), new(false, "No")];
 
     private readonly HashSet<QuestionnaireStep> checkedSteps = [];
+
+    // Never disposed, and saves are never cancelled: a save still running when the patient leaves
+    // the page must finish, or the answer just given would be lost.
     private readonly SemaphoreSlim saving = new(1, 1);
-    private readonly CancellationTokenSource closing = new();
     private QuestionnaireForm form = new();
     private IReadOnlyList<FieldError> errors = [];
     private bool loaded;
     private bool dirty;
     private string? token;
-    private Guid? submittedPlanId;
     private string? notice;
     private string? saveStatus;
     private string? announcement;
@@ -64,18 +66,12 @@ public partial class Questionnaire
             return;
         }
 
-        var draft = await Drafts.LoadAsync(token, closing.Token);
+        var draft = await Drafts.LoadAsync(token);
         if (draft is null)
         {
-            notice = "Your saved answers have expired or were removed: we keep unsent answers for 30 days after the last change. Please start again.";
+            notice = "Your saved answers are no longer here. Answers are removed once they are sent to the clinic, when they are deleted, or 30 days after the last change. Plans you sent are in My plans.";
             await Token.ClearAsync();
             token = null;
-            return;
-        }
-
-        if (draft.SubmittedPlanId is { } planId)
-        {
-            submittedPlanId = planId;
             return;
         }
 
@@ -123,7 +119,7 @@ public partial class Questionnaire
         dirty = true;
         if (waitForRunningSave)
         {
-            await saving.WaitAsync(closing.Token);
+            await saving.WaitAsync();
         }
         else if (!await saving.WaitAsync(0))
         {
@@ -137,14 +133,14 @@ public partial class Questionnaire
                 dirty = false;
                 var answers = form.ToDraft();
                 var step = (int)Step;
-                if (token is not null && await Drafts.SaveAsync(token, answers, step, closing.Token))
+                if (token is not null && await Drafts.SaveAsync(token, answers, step))
                 {
                     saveStatus = Saved(Clock.GetUtcNow().UtcDateTime + DraftStore.Lifetime);
                     continue;
                 }
 
                 // No draft yet, or it expired or was sent from another tab: keep these answers in a new one.
-                var (newToken, draft) = await Drafts.StartAsync(answers, step, closing.Token);
+                var (newToken, draft) = await Drafts.StartAsync(answers, step);
                 token = newToken;
                 await Token.SetAsync(newToken);
                 saveStatus = Saved(draft.ExpiresAt);
@@ -153,6 +149,10 @@ public partial class Questionnaire
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
         {
             saveStatus = "Your answers could not be saved just now. They are still on this page, and we will try again with your next change.";
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab closed mid-save: the answers are stored; the browser that would keep the token is gone.
         }
         finally
         {
@@ -236,24 +236,41 @@ public partial class Questionnaire
     // The alert region only speaks when its text changes; a repeated message gets a trailing space.
     private void Announce(string message) => announcement = message == announcement ? message + " " : message;
 
-    private async Task StartOverAsync()
+    /// <summary>For shared devices: removes the answers from the server and the token from this browser.</summary>
+    private async Task DeleteAnswersAsync()
     {
-        await Token.ClearAsync();
-        token = null;
-        submittedPlanId = null;
-        form = new QuestionnaireForm();
-        startShown = null;
-        Step = QuestionnaireStep.Concerns;
-        checkedSteps.Clear();
-        errors = [];
-        saveStatus = null;
-    }
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete your answers?",
+            "This removes your answers from this device and from our server. Nothing has been sent to the clinic, and this cannot be undone.",
+            yesText: "Delete my answers", cancelText: "Keep them");
+        if (confirmed != true)
+        {
+            return;
+        }
 
-    public void Dispose()
-    {
-        closing.Cancel();
-        closing.Dispose();
-        saving.Dispose();
-        GC.SuppressFinalize(this);
+        // Waits for a running save, so it cannot store the answers again after they are deleted.
+        await saving.WaitAsync();
+        try
+        {
+            dirty = false;
+            await Drafts.DeleteAsync(token);
+            await Token.ClearAsync();
+            token = null;
+            form = new QuestionnaireForm();
+            startShown = null;
+            Step = QuestionnaireStep.Concerns;
+            checkedSteps.Clear();
+            errors = [];
+            notice = null;
+            saveStatus = "Your answers have been deleted from this device and from our server.";
+            focusTarget = "#step-heading";
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException)
+        {
+            saveStatus = "Your answers could not be deleted just now. Please try again in a moment.";
+        }
+        finally
+        {
+            saving.Release();
+        }
     }
 }

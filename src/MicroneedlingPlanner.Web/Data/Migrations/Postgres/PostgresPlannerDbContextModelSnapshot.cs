@@ -17,7 +17,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -140,9 +140,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid>("SubmissionKey")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("SubmittedPlanId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("TokenHash")

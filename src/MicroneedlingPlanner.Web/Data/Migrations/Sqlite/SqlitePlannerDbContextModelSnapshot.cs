@@ -15,7 +15,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("MicroneedlingPlanner.Web.Data.ApplicationUser", b =>
                 {
@@ -133,9 +133,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SubmissionKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SubmittedPlanId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
