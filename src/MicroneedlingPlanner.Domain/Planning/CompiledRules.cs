@@ -19,6 +19,9 @@ internal sealed class CompiledRules
 
     private readonly RuleSet rules;
     private readonly Dictionary<string, int> citationIndex;
+
+    // For each citation, the position of its source in the rule set's list.
+    private readonly int[] citationSource;
     private readonly Dictionary<Concern, ConcernRule> concernRules;
     private readonly ConcernSet?[] concernSets = new ConcernSet?[1 << ConcernCount];
 
@@ -30,6 +33,16 @@ internal sealed class CompiledRules
         {
             citationIndex.TryAdd(rules.Citations[i].Id, i);
         }
+
+        var sourceIndex = new Dictionary<string, int>(rules.Sources.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rules.Sources.Count; i++)
+        {
+            sourceIndex.TryAdd(rules.Sources[i].Id, i);
+        }
+
+        citationSource = [.. rules.Citations.Select(c => sourceIndex.TryGetValue(c.Source, out var i)
+            ? i
+            : throw new ArgumentException($"Source '{c.Source}' of citation '{c.Id}' is not in the rule set; validate it with RuleSetValidator first."))];
 
         concernRules = [];
         foreach (var rule in rules.Concerns)
@@ -110,8 +123,11 @@ internal sealed class CompiledRules
         return set;
     }
 
-    /// <summary>The cited sources, in the rule set's order, for the positions marked in <paramref name="used"/>.</summary>
-    public Citation[] Resolve(ReadOnlySpan<ulong> used)
+    /// <summary>
+    /// The citations marked in <paramref name="used"/> and the sources they point to, each once,
+    /// both in the rule set's order.
+    /// </summary>
+    public (Citation[] Citations, Source[] Sources) Resolve(ReadOnlySpan<ulong> used)
     {
         var count = 0;
         foreach (var word in used)
@@ -120,16 +136,31 @@ internal sealed class CompiledRules
         }
 
         var resolved = new Citation[count];
+        Span<bool> sourceUsed = rules.Sources.Count <= 256 ? stackalloc bool[rules.Sources.Count] : new bool[rules.Sources.Count];
+        var sourceCount = 0;
         var next = 0;
         for (var w = 0; w < used.Length; w++)
         {
             for (var word = used[w]; word != 0; word &= word - 1)
             {
-                resolved[next++] = rules.Citations[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+                var index = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                resolved[next++] = rules.Citations[index];
+                sourceCount += sourceUsed[citationSource[index]] ? 0 : 1;
+                sourceUsed[citationSource[index]] = true;
             }
         }
 
-        return resolved;
+        var sources = new Source[sourceCount];
+        next = 0;
+        for (var i = 0; i < sourceUsed.Length; i++)
+        {
+            if (sourceUsed[i])
+            {
+                sources[next++] = rules.Sources[i];
+            }
+        }
+
+        return (resolved, sources);
     }
 
     private ConcernSet BuildConcernSet(int mask)

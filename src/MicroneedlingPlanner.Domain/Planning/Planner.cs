@@ -146,6 +146,9 @@ public static class Planner
             windows.Add(new(start, anchor.AddMonths(patientMax)));
         }
 
+        // Last, once everything that cites has marked its citations.
+        var adjuncts = Adjuncts(compiled, cited, bits, answers);
+        var (citations, sources) = compiled.Resolve(cited);
         return new TreatmentPlan(
             reviewReasons.Length > 0 ? PlanStatus.NeedsClinicianReview : PlanStatus.Ready,
             reviewReasons,
@@ -155,12 +158,13 @@ public static class Planner
             new MaintenancePlan(patientMin, patientMax, set.MaintenanceMin, set.MaintenanceMax, windows, set.MaintenanceCitations),
             Milestones(set.Milestones, startDate, lastSession),
             compiled.Aftercare,
-            Adjuncts(compiled, cited, bits, answers),
+            adjuncts,
             flags,
             advice,
             adjustments,
             rules.Disagreements,
-            compiled.Resolve(cited));
+            citations,
+            sources);
     }
 
     private static (PlanFlag[] Flags, string[] ReviewReasons) Screen(CompiledRules compiled, Span<ulong> cited, ReadOnlySpan<uint> bits, IntakeAnswers answers)

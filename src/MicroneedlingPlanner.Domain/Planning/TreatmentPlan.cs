@@ -13,7 +13,8 @@ public enum PlanStatus
 
 /// <summary>
 /// A proposed plan. Everything in it names its citations by id; <see cref="Citations"/> holds
-/// each cited source once. <see cref="PrimaryConcern"/> is the chosen concern that asks for the
+/// each citation once and <see cref="Sources"/> each source they point to, so a stored plan
+/// names its sources even after the rules change. <see cref="PrimaryConcern"/> is the chosen concern that asks for the
 /// most sessions, the one the series is built around.
 /// </summary>
 public sealed record TreatmentPlan(
@@ -30,7 +31,8 @@ public sealed record TreatmentPlan(
     IReadOnlyList<PlanAdvice> Advice,
     IReadOnlyList<Adjustment> Adjustments,
     IReadOnlyList<SourceDisagreement> Disagreements,
-    IReadOnlyList<Citation> Citations);
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<Source> Sources);
 
 public sealed record InitialSeries(
     int Sessions,

@@ -17,10 +17,11 @@ public enum EvidenceGrade
 }
 
 /// <summary>
-/// Where a number or a piece of advice comes from. For a source document: its name (file name
-/// without .txt), the line, and a short quotation that stands on that line. For a publication:
-/// the reference as listed in literature-notes.md, no line, and what it reports in brief.
+/// Where a number or a piece of advice comes from: a source in the rule set's list and, for a
+/// source document, the line and a short quotation that stands on it; for a publication, no
+/// line and what it reports in brief.
 /// </summary>
 /// <param name="Id">Unique in a rule set, e.g. <c>SF-12:003:41</c> or <c>LIT-Harris2015</c>.</param>
 /// <param name="Fact">The seed-fact id from seed-facts.md (e.g. <c>SF-12</c>), if any.</param>
-public sealed record Citation(string Id, string? Fact, string Document, int? Line, string Quote, EvidenceGrade Grade);
+/// <param name="Source">The id of a <see cref="Rules.Source"/> in the same rule set.</param>
+public sealed record Citation(string Id, string? Fact, string Source, int? Line, string Quote, EvidenceGrade Grade);

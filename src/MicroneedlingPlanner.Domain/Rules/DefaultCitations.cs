@@ -1,7 +1,7 @@
 namespace MicroneedlingPlanner.Domain.Rules;
 
 /// <summary>
-/// The citations behind the planner's default rules. Seed-fact entries (<c>SF-xx:NNN:LINE</c>) quote one
+/// The sources and citations behind the planner's default rules. Seed-fact entries (<c>SF-xx:NNN:LINE</c>) quote one
 /// line of a source document in <c>shared/seeds</c>, word for word, for every line that
 /// <c>seed-facts.md</c> cites (one or two lines for a cited range). Publication, regulator and
 /// convention entries follow; they carry no line, name the reference as listed in
@@ -9,6 +9,49 @@ namespace MicroneedlingPlanner.Domain.Rules;
 /// </summary>
 public static class DefaultCitations
 {
+    private const string NotesTitle = "Literature notes kept with the rules";
+
+    /// <summary>
+    /// Every cited source. The five documents' titles are their first lines and their publishers
+    /// are as seed-facts.md names them; publications are named as literature-notes.md lists them.
+    /// </summary>
+    public static IReadOnlyList<Source> Sources { get; } =
+    [
+        new("000_2dc876317c3efb0c", SourceKind.PatientArticle, "Are Microneedling Results Permanent?", null, null),
+        new("001_7e0816e3f0eb3eee", SourceKind.PatientArticle, "Is Microneedling Permanent? Here's What You Need to Know", "Aestheticus Med Spa, Brooklyn, NY", null),
+        new("002_0a62f991961f9276", SourceKind.PatientArticle, "What Is Microneedling And How Long Do The Effects Of It Last", null, null),
+        new("003_d8a1b3cc82fea343", SourceKind.PatientArticle, "Are Microneedling Results Permanent for Treating Acne Scars?", "Kristie Pacheco, Digital Woman Award blog", 2025),
+        // 004 has no title line; it is named by what it is.
+        new("004_0fb743432a5ac36e", SourceKind.PatientArticle, "a guide to how long microneedling lasts (untitled)", "32 Med Spa", null),
+
+        new("Harris2015", SourceKind.Publication, "Int J Womens Dermatol 1:77", "Harris, Naidoo & Murrell", 2015),
+        new("Alster2020", SourceKind.Publication, "Plast Reconstr Surg 145:358", "Alster & Li", 2020),
+        new("Alster2020-striae", SourceKind.Publication, "Dermatol Surg 46:459", "Alster & Li", 2020),
+        new("vonDalwigNolda2020", SourceKind.Publication, "J Clin Aesthet Dermatol 13(8):17", "von Dalwig-Nolda & Ablon", 2020),
+        new("Alam2014", SourceKind.Publication, "JAMA Dermatol", "Alam et al.", 2014),
+        new("Ablon2018", SourceKind.Publication, "J Clin Aesthet Dermatol 11(8):29", "Ablon", 2018),
+        new("Aust2008", SourceKind.Publication, "Plast Reconstr Surg 121:1421", "Aust", 2008),
+        new("MohamedAli2017", SourceKind.Publication, "J Egypt Womens Dermatol Soc 14:92", "Mohamed Ali", 2017),
+        new("Lima2017", SourceKind.Publication, "BMC Dermatol 17:14", "Lima", 2017),
+        new("Melasma2019", SourceKind.Publication, "6 sessions every 2 weeks with tranexamic acid or vitamin C (2019 studies)", null, null),
+        new("Dhurat2013", SourceKind.Publication, "Int J Trichology 5:6", "Dhurat", 2013),
+        new("PRP-split-scalp", SourceKind.Publication, "PRP added no effect in a split-scalp study", null, null),
+        new("Chu2021", SourceKind.Publication, "Dermatol Surg 47:1249", "Chu, Foulad & Mesinkovska", 2021),
+        new("Iriarte2017", SourceKind.Publication, "Clin Cosmet Investig Dermatol 10:289", "Iriarte et al.", 2017),
+        new("JuhaszCohen2020", SourceKind.Publication, "Clin Cosmet Investig Dermatol 13:997", "Juhasz & Cohen", 2020),
+        new("JAAD2016", SourceKind.Publication, "J Am Acad Dermatol 2016;74:348", null, null),
+        new("Friedmann2024", SourceKind.Publication, "Dermatol Surg", "Friedmann", 2024),
+        new("Jacob2001", SourceKind.Publication, "J Am Acad Dermatol 45:109", "Jacob et al.", 2001),
+        new("GoodmanBaron2006", SourceKind.Publication, "qualitative acne scar severity", "Goodman & Baron", 2006),
+        new("ASDS2017", SourceKind.Publication, "consensus statement", "ASDS", 2017),
+
+        new("FDA", SourceKind.Regulator, "microneedling device authorisations and safety notices", "US FDA", null),
+
+        new("Notes-refer", SourceKind.LiteratureNotes, "Screening: refer to a clinician before planning", NotesTitle, null),
+        new("Notes-caution", SourceKind.LiteratureNotes, "Screening: caution, adjust the plan or its advice", NotesTitle, null),
+        new("Notes-maintenance", SourceKind.LiteratureNotes, "no peer-reviewed interval found; longest follow-ups 12 months to 1 year", NotesTitle, null),
+    ];
+
     /// <summary>All default citations: seed facts by fact id, document and line, then publications.</summary>
     public static IReadOnlyList<Citation> All { get; } =
     [
@@ -186,42 +229,42 @@ public static class DefaultCitations
         new("SF-93:004:36", "SF-93", "004_0fb743432a5ac36e", 36, "Make sure to tell your provider about your medical history and any medications", EvidenceGrade.ConsumerArticle),
 
         // Publications, regulator statements and clinic conventions (literature-notes.md).
-        new("LIT-Harris2015", null, "Harris, Naidoo & Murrell 2015, Int J Womens Dermatol 1:77", null, "review: median 3 sessions, median interval 4 weeks, for atrophic acne scars", EvidenceGrade.PeerReviewed),
-        new("LIT-Alster2020", null, "Alster & Li 2020, Plast Reconstr Surg 145:358", null, "n=120 atrophic acne scars: mean 2.5 sessions to reach 50% improvement, 1-6 monthly sessions", EvidenceGrade.PeerReviewed),
-        new("LIT-Alster2020-striae", null, "Alster & Li 2020, Dermatol Surg 46:459", null, "stretch marks: mean 1.8 monthly sessions", EvidenceGrade.PeerReviewed),
-        new("LIT-vonDalwigNolda2020", null, "von Dalwig-Nolda & Ablon 2020, J Clin Aesthet Dermatol 13(8):17", null, "atrophic acne scars: 4 sessions", EvidenceGrade.PeerReviewed),
-        new("LIT-Alam2014", null, "Alam et al. 2014, JAMA Dermatol", null, "RCT, acne scars: sessions 2 weeks apart; improvement not significant at 3 months, significant at 6 months", EvidenceGrade.PeerReviewed),
-        new("LIT-Ablon2018", null, "Ablon 2018, J Clin Aesthet Dermatol 11(8):29", null, "wrinkles and texture: 4 monthly sessions; significant improvement at days 90 and 150", EvidenceGrade.PeerReviewed),
-        new("LIT-Aust2008", null, "Aust 2008, Plast Reconstr Surg 121:1421", null, "n=480, wrinkles and texture: mostly 1 session, up to 4; collagen increase at 6 months, thicker epidermis at 1 year", EvidenceGrade.PeerReviewed),
-        new("LIT-MohamedAli2017", null, "Mohamed Ali 2017, J Egypt Womens Dermatol Soc 14:92", null, "stretch marks: red striae respond better than white", EvidenceGrade.PeerReviewed),
-        new("LIT-Lima2017", null, "Lima 2017, BMC Dermatol 17:14", null, "melasma: 2 sessions 30 days apart, combined with a topical and sunscreen", EvidenceGrade.PeerReviewed),
-        new("LIT-Melasma2019", null, "6 sessions every 2 weeks with tranexamic acid or vitamin C (2019 studies)", null, "melasma: 6 sessions every 2 weeks combined with tranexamic acid or vitamin C", EvidenceGrade.PeerReviewed),
-        new("LIT-Dhurat2013", null, "Dhurat 2013, Int J Trichology 5:6", null, "androgenetic alopecia: weekly microneedling for 12 weeks with minoxidil", EvidenceGrade.PeerReviewed),
-        new("LIT-PRP-split-scalp", null, "PRP added no effect in a split-scalp study", null, "hair loss: adding PRP to microneedling added no effect in a split-scalp study", EvidenceGrade.PeerReviewed),
-        new("LIT-Chu2021", null, "Chu, Foulad & Mesinkovska 2021, Dermatol Surg 47:1249", null, "systematic review of 85 articles: erythema, oedema, dryness and pain expected up to 7 days; darker skin is a risk factor", EvidenceGrade.PeerReviewed),
-        new("LIT-Iriarte2017", null, "Iriarte et al. 2017 (Clin Cosmet Investig Dermatol 10:289)", null, "review: no standard microneedling protocol has been established", EvidenceGrade.PeerReviewed),
-        new("LIT-JuhaszCohen2020", null, "Juhasz & Cohen 2020 (Clin Cosmet Investig Dermatol 13:997; 58 studies, 1,845 patients)", null, "review of 58 studies, 1,845 patients: no standard microneedling protocol has been established", EvidenceGrade.PeerReviewed),
-        new("LIT-JAAD2016-darker-skin", null, "J Am Acad Dermatol 2016;74:348", null, "Fitzpatrick skin types IV-VI: microneedling considered safer than resurfacing lasers for darker skin", EvidenceGrade.PeerReviewed),
-        new("LIT-Friedmann2024", null, "Friedmann 2024, Dermatol Surg", null, "systematic review: granulomatous reactions to topical products (e.g. vitamin C serums) applied into fresh channels", EvidenceGrade.PeerReviewed),
-        new("LIT-Jacob2001", null, "Jacob et al. 2001 (J Am Acad Dermatol 45:109)", null, "acne scar types: icepick (narrow, deep), rolling (wide, undulating, tethered), boxcar (round or oval, sharp edges)", EvidenceGrade.PeerReviewed),
-        new("LIT-GoodmanBaron2006", null, "Goodman & Baron qualitative style (2006)", null, "qualitative acne scar severity: 1 flat marks, 2 mild, 3 moderate, 4 severe (does not flatten when stretched)", EvidenceGrade.PeerReviewed),
-        new("REG-FDA-scope", null, "US FDA", null, "microneedling devices authorised for facial acne scars, facial wrinkles and abdominal scars in adults aged 22 and over; hair loss, melasma, stretch marks and pores are outside", EvidenceGrade.Regulator),
-        new("REG-FDA-home-devices", null, "US FDA", null, "treatment by a trained provider recommended; warns of infection from improperly cleaned home tools", EvidenceGrade.Regulator),
-        new("REG-refer-skin-cancer", null, "Screening: refer to a clinician before planning", null, "active skin cancer in the treatment area: refer to a clinician", EvidenceGrade.Regulator),
-        new("REG-refer-infection", null, "Screening: refer to a clinician before planning", null, "open wounds, sores, irritated skin or active infection in the area, including an active cold sore: refer", EvidenceGrade.Regulator),
-        new("REG-refer-bleeding", null, "Screening: refer to a clinician before planning", null, "bleeding disorder or impaired clotting: refer to a clinician", EvidenceGrade.Regulator),
-        new("REG-refer-pregnancy", null, "Screening: refer to a clinician before planning", null, "pregnancy or breastfeeding: refer to a clinician", EvidenceGrade.Regulator),
-        new("REG-refer-isotretinoin", null, "Screening: refer to a clinician before planning", null, "currently taking isotretinoin: refer to a clinician", EvidenceGrade.Regulator),
-        new("REG-refer-allergy", null, "Screening: refer to a clinician before planning", null, "metal (stainless steel) allergy or allergy to topical anaesthetics: refer to a clinician", EvidenceGrade.Regulator),
-        new("REG-age-22", null, "US FDA", null, "authorised population is adults aged 22 and over; under 22 is outside it", EvidenceGrade.Regulator),
-        new("SEC-refer-anticoagulants", null, "Screening: refer to a clinician before planning", null, "anticoagulant (blood thinner) use: refer (trial exclusions); the source documents name blood thinners (004:36)", EvidenceGrade.ClinicConvention),
-        new("SEC-isotretinoin-recent", null, "Screening: refer to a clinician before planning", null, "isotretinoin stopped less than 6 months ago: clinician decides (package insert as quoted)", EvidenceGrade.ClinicConvention),
-        new("CONS-ASDS2017", null, "ASDS 2017 consensus", null, "consensus found no evidence to delay some superficial procedures after isotretinoin", EvidenceGrade.ClinicConvention),
-        new("SEC-keloid", null, "Screening: refer to a clinician before planning", null, "keloid or hypertrophic scarring tendency: refer to a clinician", EvidenceGrade.ClinicConvention),
-        new("SEC-immunosuppression", null, "Screening: refer to a clinician before planning", null, "immunosuppression, uncontrolled diabetes or autoimmune disease: refer to a clinician", EvidenceGrade.ClinicConvention),
-        new("SEC-active-acne", null, "Screening: caution, adjust the plan or its advice", null, "inflamed active acne: refer", EvidenceGrade.ClinicConvention),
-        new("SEC-cold-sore-prophylaxis", null, "Screening: caution, adjust the plan or its advice", null, "history of cold sores: discuss antiviral prophylaxis", EvidenceGrade.ClinicConvention),
-        new("SEC-fillers-waiting", null, "Screening: caution, adjust the plan or its advice", null, "recent fillers, botulinum toxin, peels or laser: waiting periods vary by clinic", EvidenceGrade.ClinicConvention),
-        new("CONV-maintenance", null, "no peer-reviewed interval found", null, "no peer-reviewed maintenance interval found; longest follow-ups 12 months", EvidenceGrade.ClinicConvention),
+        new("LIT-Harris2015", null, "Harris2015", null, "review: median 3 sessions, median interval 4 weeks, for atrophic acne scars", EvidenceGrade.PeerReviewed),
+        new("LIT-Alster2020", null, "Alster2020", null, "n=120 atrophic acne scars: mean 2.5 sessions to reach 50% improvement, 1-6 monthly sessions", EvidenceGrade.PeerReviewed),
+        new("LIT-Alster2020-striae", null, "Alster2020-striae", null, "stretch marks: mean 1.8 monthly sessions", EvidenceGrade.PeerReviewed),
+        new("LIT-vonDalwigNolda2020", null, "vonDalwigNolda2020", null, "atrophic acne scars: 4 sessions", EvidenceGrade.PeerReviewed),
+        new("LIT-Alam2014", null, "Alam2014", null, "RCT, acne scars: sessions 2 weeks apart; improvement not significant at 3 months, significant at 6 months", EvidenceGrade.PeerReviewed),
+        new("LIT-Ablon2018", null, "Ablon2018", null, "wrinkles and texture: 4 monthly sessions; significant improvement at days 90 and 150", EvidenceGrade.PeerReviewed),
+        new("LIT-Aust2008", null, "Aust2008", null, "n=480, wrinkles and texture: mostly 1 session, up to 4; collagen increase at 6 months, thicker epidermis at 1 year", EvidenceGrade.PeerReviewed),
+        new("LIT-MohamedAli2017", null, "MohamedAli2017", null, "stretch marks: red striae respond better than white", EvidenceGrade.PeerReviewed),
+        new("LIT-Lima2017", null, "Lima2017", null, "melasma: 2 sessions 30 days apart, combined with a topical and sunscreen", EvidenceGrade.PeerReviewed),
+        new("LIT-Melasma2019", null, "Melasma2019", null, "melasma: 6 sessions every 2 weeks combined with tranexamic acid or vitamin C", EvidenceGrade.PeerReviewed),
+        new("LIT-Dhurat2013", null, "Dhurat2013", null, "androgenetic alopecia: weekly microneedling for 12 weeks with minoxidil", EvidenceGrade.PeerReviewed),
+        new("LIT-PRP-split-scalp", null, "PRP-split-scalp", null, "hair loss: adding PRP to microneedling added no effect in a split-scalp study", EvidenceGrade.PeerReviewed),
+        new("LIT-Chu2021", null, "Chu2021", null, "systematic review of 85 articles: erythema, oedema, dryness and pain expected up to 7 days; darker skin is a risk factor", EvidenceGrade.PeerReviewed),
+        new("LIT-Iriarte2017", null, "Iriarte2017", null, "review: no standard microneedling protocol has been established", EvidenceGrade.PeerReviewed),
+        new("LIT-JuhaszCohen2020", null, "JuhaszCohen2020", null, "review of 58 studies, 1,845 patients: no standard microneedling protocol has been established", EvidenceGrade.PeerReviewed),
+        new("LIT-JAAD2016-darker-skin", null, "JAAD2016", null, "Fitzpatrick skin types IV-VI: microneedling considered safer than resurfacing lasers for darker skin", EvidenceGrade.PeerReviewed),
+        new("LIT-Friedmann2024", null, "Friedmann2024", null, "systematic review: granulomatous reactions to topical products (e.g. vitamin C serums) applied into fresh channels", EvidenceGrade.PeerReviewed),
+        new("LIT-Jacob2001", null, "Jacob2001", null, "acne scar types: icepick (narrow, deep), rolling (wide, undulating, tethered), boxcar (round or oval, sharp edges)", EvidenceGrade.PeerReviewed),
+        new("LIT-GoodmanBaron2006", null, "GoodmanBaron2006", null, "qualitative acne scar severity: 1 flat marks, 2 mild, 3 moderate, 4 severe (does not flatten when stretched)", EvidenceGrade.PeerReviewed),
+        new("REG-FDA-scope", null, "FDA", null, "microneedling devices authorised for facial acne scars, facial wrinkles and abdominal scars in adults aged 22 and over; hair loss, melasma, stretch marks and pores are outside", EvidenceGrade.Regulator),
+        new("REG-FDA-home-devices", null, "FDA", null, "treatment by a trained provider recommended; warns of infection from improperly cleaned home tools", EvidenceGrade.Regulator),
+        new("REG-refer-skin-cancer", null, "Notes-refer", null, "active skin cancer in the treatment area: refer to a clinician", EvidenceGrade.Regulator),
+        new("REG-refer-infection", null, "Notes-refer", null, "open wounds, sores, irritated skin or active infection in the area, including an active cold sore: refer", EvidenceGrade.Regulator),
+        new("REG-refer-bleeding", null, "Notes-refer", null, "bleeding disorder or impaired clotting: refer to a clinician", EvidenceGrade.Regulator),
+        new("REG-refer-pregnancy", null, "Notes-refer", null, "pregnancy or breastfeeding: refer to a clinician", EvidenceGrade.Regulator),
+        new("REG-refer-isotretinoin", null, "Notes-refer", null, "currently taking isotretinoin: refer to a clinician", EvidenceGrade.Regulator),
+        new("REG-refer-allergy", null, "Notes-refer", null, "metal (stainless steel) allergy or allergy to topical anaesthetics: refer to a clinician", EvidenceGrade.Regulator),
+        new("REG-age-22", null, "FDA", null, "authorised population is adults aged 22 and over; under 22 is outside it", EvidenceGrade.Regulator),
+        new("SEC-refer-anticoagulants", null, "Notes-refer", null, "anticoagulant (blood thinner) use: refer (trial exclusions); the source documents name blood thinners (004:36)", EvidenceGrade.ClinicConvention),
+        new("SEC-isotretinoin-recent", null, "Notes-refer", null, "isotretinoin stopped less than 6 months ago: clinician decides (package insert as quoted)", EvidenceGrade.ClinicConvention),
+        new("CONS-ASDS2017", null, "ASDS2017", null, "consensus found no evidence to delay some superficial procedures after isotretinoin", EvidenceGrade.ClinicConvention),
+        new("SEC-keloid", null, "Notes-refer", null, "keloid or hypertrophic scarring tendency: refer to a clinician", EvidenceGrade.ClinicConvention),
+        new("SEC-immunosuppression", null, "Notes-refer", null, "immunosuppression, uncontrolled diabetes or autoimmune disease: refer to a clinician", EvidenceGrade.ClinicConvention),
+        new("SEC-active-acne", null, "Notes-caution", null, "inflamed active acne: refer", EvidenceGrade.ClinicConvention),
+        new("SEC-cold-sore-prophylaxis", null, "Notes-caution", null, "history of cold sores: discuss antiviral prophylaxis", EvidenceGrade.ClinicConvention),
+        new("SEC-fillers-waiting", null, "Notes-caution", null, "recent fillers, botulinum toxin, peels or laser: waiting periods vary by clinic", EvidenceGrade.ClinicConvention),
+        new("CONV-maintenance", null, "Notes-maintenance", null, "no peer-reviewed maintenance interval found; longest follow-ups 12 months", EvidenceGrade.ClinicConvention),
     ];
 }

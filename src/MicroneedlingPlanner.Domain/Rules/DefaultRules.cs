@@ -18,6 +18,7 @@ public static class DefaultRules
     public static RuleSet Create() => new()
     {
         Version = Version,
+        Sources = DefaultCitations.Sources,
         Citations = DefaultCitations.All,
         Concerns =
         [

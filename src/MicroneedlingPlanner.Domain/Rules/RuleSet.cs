@@ -4,8 +4,8 @@ namespace MicroneedlingPlanner.Domain.Rules;
 
 /// <summary>
 /// The treatment rules as plain data: what an admin edits, what a stored plan remembers by
-/// <see cref="Version"/>. Every number and every piece of advice names its citations by id;
-/// <see cref="RuleSetValidator"/> checks that they resolve.
+/// <see cref="Version"/>. Every number and every piece of advice names its citations by id, and
+/// every citation names its source by id; <see cref="RuleSetValidator"/> checks that they resolve.
 /// </summary>
 public sealed record RuleSet
 {
@@ -17,6 +17,7 @@ public sealed record RuleSet
     public required IReadOnlyList<AftercareItem> Aftercare { get; init; }
     public required IReadOnlyList<AdjunctRule> Adjuncts { get; init; }
     public required IReadOnlyList<SourceDisagreement> Disagreements { get; init; }
+    public required IReadOnlyList<Source> Sources { get; init; }
     public required IReadOnlyList<Citation> Citations { get; init; }
 }
 

@@ -24,6 +24,20 @@ public static class RuleSetValidator
             problems.Add("version: a rule set needs a version.");
         }
 
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in rules.Sources)
+        {
+            if (!sources.Add(source.Id))
+            {
+                problems.Add($"sources[{source.Id}]: the id is used twice.");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.Title))
+            {
+                problems.Add($"sources[{source.Id}]: a source needs a title, so that a patient can tell which it is.");
+            }
+        }
+
         foreach (var citation in rules.Citations)
         {
             if (!ids.Add(citation.Id))
@@ -31,9 +45,14 @@ public static class RuleSetValidator
                 problems.Add($"citations[{citation.Id}]: the id is used twice.");
             }
 
-            if (string.IsNullOrWhiteSpace(citation.Document) || string.IsNullOrWhiteSpace(citation.Quote))
+            if (string.IsNullOrWhiteSpace(citation.Quote))
             {
-                problems.Add($"citations[{citation.Id}]: a citation needs a document and a quote.");
+                problems.Add($"citations[{citation.Id}]: a citation needs a quote or a summary of what the source says.");
+            }
+
+            if (!sources.Contains(citation.Source))
+            {
+                problems.Add($"citations[{citation.Id}]: source '{citation.Source}' is not in the rule set's sources.");
             }
 
             if (citation.Line is < 1)

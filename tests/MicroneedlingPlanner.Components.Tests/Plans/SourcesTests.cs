@@ -10,10 +10,10 @@ namespace MicroneedlingPlanner.Components.Tests.Plans;
 public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
 {
 
-    private static void AssertListsEach(IEnumerable<Citation> sources, IElement panel)
+    private static void AssertListsEach(IEnumerable<Citation> sources, IReadOnlyList<Source> named, IElement panel)
     {
         var items = panel.QuerySelectorAll("li");
-        Assert.Equal(sources.Select(c => SourceDocuments.DisplayName(c.Document)), items.Select(li => li.QuerySelector(".source-name")!.Text()));
+        Assert.Equal(sources.Select(c => named.Single(s => s.Id == c.Source).Name), items.Select(li => li.QuerySelector(".source-name")!.Text()));
         Assert.Equal(sources.Select(c => c.Line is { } line ? $"Line {line} of the article" : null), items.Select(li => li.QuerySelector(".source-line")?.Text()));
         Assert.Equal(sources.Select(c => c.Quote), items.Select(li => li.QuerySelector("blockquote")!.Text()));
         Assert.Equal(sources.Select(c => $"Evidence: {PlanWording.Grade(c.Grade)}"), items.Select(li => li.QuerySelector(".source-grade")!.Text()));
@@ -36,7 +36,7 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
 
         var panel = await host.WaitForElementAsync(".sources-panel");
         Assert.Contains("Where this comes from: the number of sessions", host.Find(".mud-dialog-title").Text(), StringComparison.Ordinal);
-        AssertListsEach(cited, panel);
+        AssertListsEach(cited, plan.Sources, panel);
     }
 
     [Fact]
@@ -63,11 +63,12 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
         var host = RenderDialogHost();
 
         await host.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
-            .ShowAsync<SourcesPanel>("Sources", new DialogParameters<SourcesPanel> { { p => p.Sources, sources } }));
+            .ShowAsync<SourcesPanel>("Sources", new DialogParameters<SourcesPanel> { { p => p.Cited, sources }, { p => p.Sources, rules.Sources.ToDictionary(s => s.Id) } }));
 
-        AssertListsEach(sources, await host.WaitForElementAsync(".sources-panel"));
-        // A patient reads a seed document's title, never its file name.
-        Assert.DoesNotContain(sources[0].Document, host.FindAll(".source-name")[0].Text(), StringComparison.Ordinal);
+        AssertListsEach(sources, rules.Sources, await host.WaitForElementAsync(".sources-panel"));
+        // A patient reads a seed document's title and publisher, never its file name.
+        Assert.Equal("Aestheticus Med Spa, Brooklyn, NY: Is Microneedling Permanent? Here's What You Need to Know", host.FindAll(".source-name")[0].Text());
+        Assert.Equal("Harris, Naidoo & Murrell (2015): Int J Womens Dermatol 1:77", host.FindAll(".source-name")[1].Text());
         Assert.Single(host.FindAll(".source-line"));
     }
 }

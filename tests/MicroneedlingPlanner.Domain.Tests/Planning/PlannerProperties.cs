@@ -151,6 +151,10 @@ public sealed class PlannerProperties
             Cited(item);
         }
 
+        // The plan names exactly the sources its citations point to, each once.
+        Assert.Equal(plan.Citations.Select(c => c.Source).Distinct().Order(), plan.Sources.Select(s => s.Id).Order());
+        Assert.Equal(plan.Sources.Count, plan.Sources.DistinctBy(s => s.Id).Count());
+
         // Each citation is a seed line or a listed publication; DefaultRulesTests checks both against the files.
         Assert.All(plan.Citations, c => Assert.True(c.Line is > 0 || c.Grade != EvidenceGrade.ConsumerArticle));
     }

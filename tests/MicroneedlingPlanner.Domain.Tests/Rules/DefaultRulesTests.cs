@@ -28,12 +28,16 @@ public sealed class DefaultRulesTests
     {
         var documents = Directory.GetFiles(SharedFolder.Path("seeds"), "*.txt").Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
         Assert.NotEmpty(documents);
+        var sources = DefaultRules.Create().Sources.ToDictionary(s => s.Id);
 
         foreach (var document in documents)
         {
             var title = File.ReadLines(System.IO.Path.Combine(SharedFolder.Path("seeds"), document + ".txt")).First().Trim();
-            var name = SourceDocuments.DisplayName(document!);
+            var source = sources[document!];
+            var name = source.Name;
+            Assert.Equal(SourceKind.PatientArticle, source.Kind);
             Assert.DoesNotContain(document!, name, StringComparison.Ordinal);
+            Assert.DoesNotContain(document![..3], name, StringComparison.Ordinal);
             // Four documents open with their title; 004 has none, and is named by its publisher.
             Assert.True(name.Contains(title, StringComparison.Ordinal) || name.Contains("32 Med Spa", StringComparison.Ordinal), $"{document}: \"{name}\" does not give the title \"{title}\"");
         }
@@ -46,12 +50,12 @@ public sealed class DefaultRulesTests
         var checkedQuotes = 0;
         foreach (var citation in DefaultRules.Create().Citations.Where(c => c.Line is not null))
         {
-            var file = System.IO.Path.Combine(seeds, citation.Document + ".txt");
-            Assert.True(File.Exists(file), $"{citation.Id}: no source document {citation.Document}");
+            var file = System.IO.Path.Combine(seeds, citation.Source + ".txt");
+            Assert.True(File.Exists(file), $"{citation.Id}: no source document {citation.Source}");
             var lines = File.ReadAllLines(file);
             Assert.InRange(citation.Line!.Value, 1, lines.Length);
             Assert.True(lines[citation.Line.Value - 1].Contains(citation.Quote, StringComparison.Ordinal),
-                $"{citation.Id}: \"{citation.Quote}\" is not on line {citation.Line} of {citation.Document}");
+                $"{citation.Id}: \"{citation.Quote}\" is not on line {citation.Line} of {citation.Source}");
             checkedQuotes++;
         }
 
@@ -63,8 +67,9 @@ public sealed class DefaultRulesTests
     {
         var notes = File.ReadAllText(SharedFolder.Path("domain", "literature-notes.md"));
 
-        Assert.All(DefaultRules.Create().Citations.Where(c => c.Line is null),
-            c => Assert.True(notes.Contains(c.Document, StringComparison.Ordinal), $"{c.Id}: '{c.Document}' is not in literature-notes.md"));
+        // Each is found in the notes by its author, or by its title where it has no author (the notes' own sections).
+        Assert.All(DefaultRules.Create().Sources.Where(s => s.Kind != SourceKind.PatientArticle),
+            s => Assert.True(notes.Contains(s.Kind == SourceKind.LiteratureNotes ? s.Title : s.Author ?? s.Title, StringComparison.Ordinal), $"{s.Id}: '{s.Author ?? s.Title}' is not in literature-notes.md"));
     }
 
     [Fact]

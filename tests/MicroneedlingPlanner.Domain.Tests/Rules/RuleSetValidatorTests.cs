@@ -23,6 +23,9 @@ public sealed class RuleSetValidatorTests
         { "contradicts", Defaults with { Modifiers = [.. Defaults.Modifiers, Defaults.Modifiers.First(m => m.Id == "smoking") with { Id = "smoking-late", Effect = EffectKind.MaintenanceLater }] } },
         { "steps must be 1 or more", Defaults with { Modifiers = [Defaults.Modifiers[0] with { Steps = 0 }] } },
         { "needs a version", Defaults with { Version = " " } },
+        { "source '001_7e0816e3f0eb3eee' is not in the rule set's sources", Defaults with { Sources = [.. Defaults.Sources.Where(s => s.Id != "001_7e0816e3f0eb3eee")] } },
+        { "sources[FDA]: the id is used twice", Defaults with { Sources = [.. Defaults.Sources, Defaults.Sources.Single(s => s.Id == "FDA")] } },
+        { "a source needs a title", Defaults with { Sources = [.. Defaults.Sources.Select(s => s.Id == "FDA" ? s with { Title = "" } : s)] } },
     };
 
     [Theory]

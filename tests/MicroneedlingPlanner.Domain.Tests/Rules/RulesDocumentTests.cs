@@ -43,7 +43,7 @@ public sealed class RulesDocumentTests
         string Sources(IReadOnlyList<string> ids) => string.Join("; ", ids.Select(id =>
         {
             var c = byId[id];
-            return c.Line is { } line ? $"{c.Document[..3]}:{line} ({Grade(c.Grade)})" : $"{id} ({Grade(c.Grade)})";
+            return c.Line is { } line ? $"{c.Source[..3]}:{line} ({Grade(c.Grade)})" : $"{id} ({Grade(c.Grade)})";
         }));
         static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal);
         static string When(RuleCondition condition) => string.Join(" and ", condition.AllOf.Select(c =>
@@ -55,7 +55,7 @@ public sealed class RulesDocumentTests
         var md = new StringBuilder();
         md.AppendLine("# Default treatment rules").AppendLine();
         md.AppendLine(Invariant, $"Rules version `{rules.Version}`. Generated from `DefaultRules` by `RulesDocumentTests`; do not edit by hand.");
-        md.AppendLine("Source documents are cited as `NNN:line` (the file prefix in `shared/seeds/`); publications by id, listed at the end.");
+        md.AppendLine("Source documents are cited as `NNN:line` (the file prefix in `shared/seeds/`); publications by id. Both are listed at the end, with the source each points to.");
         md.AppendLine("Grades: consumer article < clinic convention < peer-reviewed < regulator.").AppendLine();
 
         md.AppendLine("## Sessions, intervals and maintenance per concern").AppendLine();
@@ -121,11 +121,19 @@ public sealed class RulesDocumentTests
             md.AppendLine(Invariant, $"| {d.Topic} | {Cell(d.DefaultChoice)} | {Cell(d.Alternative)} | {Sources(d.Citations)} |");
         }
 
+        md.AppendLine().AppendLine("## Sources").AppendLine();
+        md.AppendLine("Patients see each source by the name below, never by a file name.").AppendLine();
+        md.AppendLine("| id | kind | title | author or publisher | year | shown to patients as |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var s in rules.Sources)
+        {
+            md.AppendLine(Invariant, $"| {s.Id} | {s.Kind} | {Cell(s.Title)} | {Cell(s.Author ?? "not named")} | {s.Year} | {Cell(s.Name)} |");
+        }
+
         md.AppendLine().AppendLine("## Citations").AppendLine();
-        md.AppendLine("| id | document | line | quote or finding | grade |").AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| id | source | line | quote or finding | grade |").AppendLine("|---|---|---|---|---|");
         foreach (var c in rules.Citations)
         {
-            md.AppendLine(Invariant, $"| {c.Id} | {Cell(c.Document)} | {c.Line} | {Cell(c.Quote)} | {Grade(c.Grade)} |");
+            md.AppendLine(Invariant, $"| {c.Id} | {Cell(c.Source)} | {c.Line} | {Cell(c.Quote)} | {Grade(c.Grade)} |");
         }
 
         return md.ToString();

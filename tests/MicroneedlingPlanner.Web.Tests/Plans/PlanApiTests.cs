@@ -61,10 +61,19 @@ public sealed class PlanApiTests(PostgresAppFixture app)
         Assert.NotEmpty(plan["aftercare"]!.AsArray());
         Assert.NotEmpty(plan["adjustments"]!.AsArray());
         var citation = plan["citations"]![0]!;
-        foreach (var field in new[] { "id", "document", "quote", "grade" })
+        foreach (var field in new[] { "id", "source", "quote", "grade" })
         {
             Assert.NotNull(citation[field]);
         }
+
+        // Each citation points to a source the plan names by title and author, as the patient sees it.
+        var sources = plan["sources"]!.AsArray().ToDictionary(s => (string)s!["id"]!);
+        Assert.All(plan["citations"]!.AsArray(), c => Assert.True(sources.ContainsKey((string)c!["source"]!)));
+        var article = sources["001_7e0816e3f0eb3eee"]!;
+        Assert.Equal("PatientArticle", (string?)article["kind"]);
+        Assert.Equal("Is Microneedling Permanent? Here's What You Need to Know", (string?)article["title"]);
+        Assert.Equal("Aestheticus Med Spa, Brooklyn, NY", (string?)article["author"]);
+        Assert.Equal("Aestheticus Med Spa, Brooklyn, NY: Is Microneedling Permanent? Here's What You Need to Know", (string?)article["name"]);
 
         Assert.Contains(plan["citations"]!.AsArray(), c => c!["line"] is not null && (string?)c["grade"] == "ConsumerArticle");
         Assert.IsType<JsonArray>(plan["flags"]);
@@ -245,6 +254,9 @@ public sealed class PlanApiTests(PostgresAppFixture app)
         Assert.Equal(8, rules["concerns"]!.AsArray().Count);
         Assert.Contains(rules["concerns"]!.AsArray(), c => (string?)c!["concern"] == "AcneScars" && (int)c["sessions"]!["min"]! == 3);
         Assert.NotEmpty(rules["citations"]!.AsArray());
+        var sources = rules["sources"]!.AsArray();
+        Assert.Contains(sources, s => (string?)s!["id"] == "003_d8a1b3cc82fea343" && (int?)s["year"] == 2025 && (string?)s["author"] == "Kristie Pacheco, Digital Woman Award blog");
+        Assert.All(rules["citations"]!.AsArray(), c => Assert.Contains(sources, s => (string?)s!["id"] == (string?)c!["source"]));
     }
 
     [Fact]
