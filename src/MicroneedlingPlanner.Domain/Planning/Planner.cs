@@ -80,6 +80,7 @@ public static class Planner
         adviceGiven.Clear();
         int nextAdjustment = 0, nextAdvice = 0, earlier = 0, later = 0;
         var sessions = set.SessionsDefault;
+        var interval = set.Interval;
         for (var i = 0; i < modifiers.Length; i++)
         {
             if (!applies[i])
@@ -100,6 +101,11 @@ public static class Planner
                 case EffectKind.SessionsDown:
                     sessions = Math.Max(sessions - rule.Steps, set.SessionsMin);
                     adjustments[nextAdjustment++] = new(rule.Id, SessionChange(before, sessions, set.SessionsMin, "bottom"), rule.Reason, rule.Citations);
+                    break;
+                case EffectKind.IntervalLonger:
+                    var weeksBefore = interval;
+                    interval = Math.Min(interval + rule.Steps, set.IntervalMax);
+                    adjustments[nextAdjustment++] = new(rule.Id, IntervalChange(weeksBefore, interval, set.IntervalMax), rule.Reason, rule.Citations);
                     break;
                 case EffectKind.MaintenanceEarlier:
                     earlier++;
@@ -134,7 +140,7 @@ public static class Planner
         var sessionDates = new DateOnly[sessions];
         for (var i = 0; i < sessions; i++)
         {
-            sessionDates[i] = startDate.AddDays(i * set.Interval * 7);
+            sessionDates[i] = startDate.AddDays(i * interval * 7);
         }
 
         var lastSession = sessionDates[^1];
@@ -154,7 +160,7 @@ public static class Planner
             reviewReasons,
             rules.Version,
             set.Primary,
-            new InitialSeries(sessions, set.SessionsMin, set.SessionsMax, set.Interval, set.IntervalMin, set.IntervalMax, sessionDates, set.SeriesCitations),
+            new InitialSeries(sessions, set.SessionsMin, set.SessionsMax, interval, set.IntervalMin, set.IntervalMax, sessionDates, set.SeriesCitations),
             new MaintenancePlan(patientMin, patientMax, set.MaintenanceMin, set.MaintenanceMax, windows, set.MaintenanceCitations),
             Milestones(set.Milestones, startDate, lastSession),
             compiled.Aftercare,
@@ -280,4 +286,9 @@ public static class Planner
         before == after && after == limit
             ? $"Sessions stay at {after}, the {end} of the range."
             : $"Sessions from {before} to {after}.";
+
+    private static string IntervalChange(int before, int after, int longest) =>
+        before == after && after == longest
+            ? $"Time between sessions stays at {after} weeks, the longest in the range."
+            : $"Time between sessions from {before} to {after} weeks.";
 }

@@ -75,6 +75,9 @@ public enum EffectKind
     /// <summary>Fewer sessions, within the concern's range.</summary>
     SessionsDown,
 
+    /// <summary>More weeks between sessions, within the concern's range: skin that heals more slowly gets longer to recover.</summary>
+    IntervalLonger,
+
     /// <summary>Maintenance toward the early end of its window: results are expected to fade sooner.</summary>
     MaintenanceEarlier,
 
@@ -87,7 +90,7 @@ public enum EffectKind
 
 /// <summary>
 /// A change to the plan when a condition on the answers holds, with the reason shown to the
-/// patient. <see cref="Steps"/> counts sessions for the session effects.
+/// patient. <see cref="Steps"/> counts sessions for the session effects and weeks for the interval effect.
 /// </summary>
 public sealed record Modifier(
     string Id,

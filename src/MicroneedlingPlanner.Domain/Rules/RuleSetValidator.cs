@@ -120,10 +120,10 @@ public static class RuleSetValidator
             }
 
             CheckCondition(path, modifier.When, problems);
-            var movesSessions = modifier.Effect is EffectKind.SessionsUp or EffectKind.SessionsDown;
-            if (movesSessions != modifier.Steps > 0)
+            var counts = modifier.Effect is EffectKind.SessionsUp or EffectKind.SessionsDown or EffectKind.IntervalLonger;
+            if (counts != modifier.Steps > 0)
             {
-                problems.Add($"{path}: steps must be 1 or more for session effects and 0 otherwise.");
+                problems.Add($"{path}: steps must be 1 or more for session and interval effects and 0 otherwise.");
             }
 
             if (modifier.Effect == EffectKind.Advice && string.IsNullOrWhiteSpace(modifier.Advice))

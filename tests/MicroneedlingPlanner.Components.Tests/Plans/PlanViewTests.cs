@@ -57,12 +57,37 @@ public sealed class PlanViewTests(ComponentsApp app) : ComponentTest(app)
 
         var why = Section(view, "why-heading");
         AssertShows(why, "the usual course for acne scars");
-        Assert.All(plan.Adjustments, a => AssertShows(why, $"{a.Change} {a.Reason}"));
+        Assert.All(plan.Adjustments, a => AssertShows(why, a.Change));
+        Assert.All(plan.Adjustments, a => AssertShows(why, a.Reason));
 
         var disagree = Section(view, "disagree-heading");
         Assert.All(plan.Disagreements, d => AssertShows(disagree, $"This plan uses: {d.DefaultChoice} Other views: {d.Alternative}"));
 
         Assert.Contains($"treatment rules version {plan.RulesVersion}.", view.Find(".rules-version").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Why_this_plan_says_each_change_once_with_every_reason_for_it()
+    {
+        var answers = SampleAnswers.LowRisk(Today.AddDays(10), Domain.Intake.Concern.Texture) with
+        {
+            Smoking = Domain.Intake.Smoking.Daily,
+            Alcohol = Domain.Intake.Alcohol.Heavy,
+            SunExposure = Domain.Intake.SunExposure.High,
+            DailySunscreen = false,
+            Age = 58,
+        };
+        var plan = SamplePlans.Create(answers);
+        const string earlier = "Maintenance moves toward the early end of its window.";
+        Assert.True(plan.Adjustments.Count(a => a.Change == earlier) >= 3);
+
+        var items = Section(RenderPlan(plan), "why-heading").QuerySelectorAll("li");
+
+        var changes = items.Select(li => li.QuerySelector("strong")!.Text()).ToList();
+        Assert.Equal(changes.Distinct(), changes);
+        var upkeep = Assert.Single(items, li => li.QuerySelector("strong")!.Text() == earlier);
+        Assert.All(plan.Adjustments.Where(a => a.Change == earlier), a => Assert.Contains(a.Reason, upkeep.Text(), StringComparison.Ordinal));
+        Assert.Equal($"sources ({plan.Adjustments.Where(a => a.Change == earlier).SelectMany(a => a.Citations).Distinct().Count()})", upkeep.QuerySelector("button.sources-button")!.Text());
     }
 
     [Fact]

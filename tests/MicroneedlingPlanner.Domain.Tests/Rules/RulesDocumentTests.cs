@@ -85,6 +85,7 @@ public sealed class RulesDocumentTests
             {
                 EffectKind.SessionsUp => $"+{m.Steps} session(s)",
                 EffectKind.SessionsDown => $"-{m.Steps} session(s)",
+                EffectKind.IntervalLonger => $"+{m.Steps} week(s) between sessions",
                 EffectKind.MaintenanceEarlier => "maintenance earlier",
                 EffectKind.MaintenanceLater => "maintenance later",
                 _ => "advice",
