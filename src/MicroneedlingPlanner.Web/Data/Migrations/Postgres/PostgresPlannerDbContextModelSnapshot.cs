@@ -17,7 +17,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -195,9 +195,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.Property<bool>("NeedsClinicianReview")
                         .HasColumnType("boolean");
 
-                    b.Property<DateOnly?>("NextMaintenanceDate")
-                        .HasColumnType("date");
-
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -243,8 +240,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextMaintenanceDate");
 
                     b.HasIndex("PrimaryConcern");
 

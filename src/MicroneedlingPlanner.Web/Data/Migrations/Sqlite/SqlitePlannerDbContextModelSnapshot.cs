@@ -15,7 +15,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("MicroneedlingPlanner.Web.Data.ApplicationUser", b =>
                 {
@@ -188,9 +188,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsClinicianReview")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("NextMaintenanceDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -236,8 +233,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextMaintenanceDate");
 
                     b.HasIndex("PrimaryConcern");
 
