@@ -8,6 +8,7 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddClinicClock();
 builder.Services.AddPlannerDatabase();
 builder.Services.AddPlannerAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,3 +1,5 @@
+using MicroneedlingPlanner.Web.Features;
+
 // One PostgreSQL server per test assembly; one fresh database per collection below.
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 
@@ -33,14 +35,17 @@ public sealed class PatientPlansOnPostgres : ICollectionFixture<ClockedPostgresA
     public const string Name = "Patient plans on PostgreSQL";
 }
 
-/// <summary>The app on PostgreSQL with a clock the tests move.</summary>
+/// <summary>The app on PostgreSQL with a clock the tests move, for a clinic whose day is not UTC's.</summary>
 public sealed class ClockedPostgresAppFixture(PostgresServer server) : PostgresAppFixture(server)
 {
+    /// <summary>Five hours behind UTC in winter (four in summer): from midnight UTC until about 4 am UTC it is still the day before at the clinic.</summary>
+    public const string ClinicTimeZone = "America/New_York";
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     protected override Task StartAppAsync()
     {
-        Factory.With(Clock);
+        Factory.With(Clock).With(ClinicOptions.TimeZoneSetting, ClinicTimeZone);
         return base.StartAppAsync();
     }
 }

@@ -14,6 +14,9 @@ public static class IntakeValidator
     public const int MaximumNoteLength = 2000;
     public const int LatestStartInDays = 365;
 
+    /// <summary>The last start date allowed: the questionnaire's date picker offers no later day.</summary>
+    public static DateOnly LatestStart(DateOnly today) => today.AddDays(LatestStartInDays);
+
     public static IReadOnlyList<FieldError> Validate(IntakeAnswers answers, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -108,7 +111,7 @@ public static class IntakeValidator
             case { } start when start < today:
                 errors.Add(new("preferredStartDate", "The start date is in the past. Choose today or a later date."));
                 break;
-            case { } start when start > today.AddDays(LatestStartInDays):
+            case { } start when start > LatestStart(today):
                 errors.Add(new("preferredStartDate", "Choose a start date within the next year."));
                 break;
         }

@@ -145,11 +145,14 @@ public static class Planner
 
         var lastSession = sessionDates[^1];
         var horizon = lastSession.AddMonths(MaintenanceHorizonMonths);
-        var windows = new List<DateWindow>((MaintenanceHorizonMonths / patientMin) + 1);
-        // Each window counts from the start of the one before, as the clinic would rebook.
-        for (DateOnly anchor = lastSession, start = anchor.AddMonths(patientMin); start <= horizon; anchor = start, start = anchor.AddMonths(patientMin))
+        var windows = new List<DateWindow>(MaintenanceHorizonMonths / patientMin);
+        // Window k opens k intervals after the last session and closes one interval's span after
+        // the previous window opened, as the clinic would rebook from the earliest date. Every date
+        // counts whole months from the last session itself: stepping from a window that a short
+        // month cut to its 28th would carry that day forward (31 Aug, 28 Feb, then 28 Aug).
+        for (var k = 1; lastSession.AddMonths(k * patientMin) <= horizon; k++)
         {
-            windows.Add(new(start, anchor.AddMonths(patientMax)));
+            windows.Add(new(lastSession.AddMonths(k * patientMin), lastSession.AddMonths(((k - 1) * patientMin) + patientMax)));
         }
 
         // Last, once everything that cites has marked its citations.

@@ -51,7 +51,15 @@ public sealed record MaintenancePlan(
     int RangeMonthsMin,
     int RangeMonthsMax,
     IReadOnlyList<DateWindow> Windows,
-    IReadOnlyList<string> Citations);
+    IReadOnlyList<string> Citations)
+{
+    /// <summary>
+    /// The window to book in: the one open on <paramref name="today"/>, or else the next to open;
+    /// null once every window has closed. A stored plan keeps all its windows, so this is read
+    /// against the day it is asked, never fixed when the plan was made.
+    /// </summary>
+    public DateWindow? Next(DateOnly today) => Windows.FirstOrDefault(w => w.End >= today);
+}
 
 public sealed record DateWindow(DateOnly Start, DateOnly End);
 

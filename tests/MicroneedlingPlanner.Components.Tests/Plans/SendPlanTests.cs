@@ -1,5 +1,6 @@
 using MicroneedlingPlanner.Web.Components.Pages.Plans;
 using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,8 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
 /// <summary>The real services on the real database, except that saving fails, as when the database goes away mid-send.</summary>
 public sealed class SendPlanFailureTests(ComponentsApp app) : ComponentTest(app, (services, real) => services.AddScoped(_ => new PatientPlans(
     new FailingSaves(real.GetRequiredService<IDbContextFactory<PlannerDbContext>>()),
-    real.GetRequiredService<DraftStore>(), real.GetRequiredService<MicroneedlingPlanner.Domain.Rules.RuleSet>(), real.GetRequiredService<TimeProvider>())))
+    real.GetRequiredService<DraftStore>(), real.GetRequiredService<MicroneedlingPlanner.Domain.Rules.RuleSet>(), real.GetRequiredService<TimeProvider>(),
+    real.GetRequiredService<ClinicClock>())))
 {
     [Fact]
     public async Task A_storage_failure_says_so_plainly_keeps_the_form_filled_and_the_draft_unsent()

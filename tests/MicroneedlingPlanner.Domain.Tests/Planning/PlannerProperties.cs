@@ -101,14 +101,7 @@ public sealed class PlannerProperties
             var maintenance = plan.Maintenance;
             Assert.InRange(maintenance.IntervalMonthsMin, maintenance.RangeMonthsMin, maintenance.RangeMonthsMax);
             Assert.InRange(maintenance.IntervalMonthsMax, maintenance.IntervalMonthsMin, maintenance.RangeMonthsMax);
-            Assert.NotEmpty(maintenance.Windows);
-            var previous = series.SessionDates[^1];
-            foreach (var window in maintenance.Windows)
-            {
-                Assert.Equal(previous.AddMonths(maintenance.IntervalMonthsMin), window.Start);
-                Assert.Equal(previous.AddMonths(maintenance.IntervalMonthsMax), window.End);
-                previous = window.Start;
-            }
+            AssertMaintenanceWindowsKeepTheRules(maintenance, series.SessionDates[^1]);
 
             Assert.Equal(plan.Flags.Any(f => f.Severity == FlagSeverity.Refer), plan.Status == PlanStatus.NeedsClinicianReview);
             AssertEveryNumberIsCited(plan);
@@ -124,6 +117,32 @@ public sealed class PlannerProperties
 
             Assert.Contains(errors, e => e.Field == broken.Field && e.Message.Length > 10);
         }).Check(TenThousand);
+    }
+
+    /// <summary>
+    /// Properties of the windows, not their dates re-computed: the k-th top-up falls k intervals
+    /// after the last session, each interval the patient's (inside the rules' range); windows come
+    /// in order without overlapping; they open within the three years and leave no room for another.
+    /// </summary>
+    private static void AssertMaintenanceWindowsKeepTheRules(MaintenancePlan maintenance, DateOnly lastSession)
+    {
+        var windows = maintenance.Windows;
+        var horizon = lastSession.AddMonths(Planner.MaintenanceHorizonMonths);
+        Assert.NotEmpty(windows);
+        for (var k = 1; k <= windows.Count; k++)
+        {
+            var window = windows[k - 1];
+            Assert.InRange(window.Start, lastSession.AddMonths(k * maintenance.IntervalMonthsMin), lastSession.AddMonths(k * maintenance.IntervalMonthsMax));
+            Assert.InRange(window.End, window.Start, lastSession.AddMonths(k * maintenance.IntervalMonthsMax));
+            Assert.True(window.Start <= horizon, $"window {k} opens on {window.Start}, after the {Planner.MaintenanceHorizonMonths} months that end on {horizon}");
+            if (k > 1)
+            {
+                Assert.True(windows[k - 2].End <= window.Start, $"window {k - 1} ({windows[k - 2]}) overlaps window {k} ({window})");
+            }
+        }
+
+        Assert.True(windows[^1].Start > lastSession.AddMonths(Planner.MaintenanceHorizonMonths - maintenance.IntervalMonthsMin),
+            $"the last window opens on {windows[^1].Start}, leaving room for another before {horizon}");
     }
 
     private static void AssertEveryNumberIsCited(TreatmentPlan plan)

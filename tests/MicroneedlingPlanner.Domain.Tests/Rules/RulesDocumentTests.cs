@@ -1,4 +1,5 @@
 using System.Text;
+using MicroneedlingPlanner.Domain.Planning;
 using MicroneedlingPlanner.Domain.Rules;
 
 namespace MicroneedlingPlanner.Domain.Tests.Rules;
@@ -68,7 +69,8 @@ public sealed class RulesDocumentTests
 
         md.AppendLine();
         md.AppendLine("Several concerns make one series: sessions take the highest minimum, maximum and default (one series serves the most demanding concern); the interval is the overlap of the concerns' ranges; maintenance runs from the lowest minimum to the lowest maximum (upkeep is due when the first concern needs it).");
-        md.AppendLine("Factors that shorten results move maintenance to the early half of its window; factors that lengthen them to the late half; both kinds together cancel out.").AppendLine();
+        md.AppendLine("Factors that shorten results move maintenance to the early half of its window; factors that lengthen them to the late half; both kinds together cancel out.");
+        md.AppendLine(Invariant, $"Maintenance windows cover {Planner.MaintenanceHorizonMonths} months after the last session: window k opens k times the patient's shortest interval after the last session and closes the longest interval after the previous window opened. Every date counts whole months from the last session itself, so a short month does not pull later dates forward (31 August, then the last day of February, then 31 August again). A stored plan's next maintenance is the window open on the clinic's today, or else the next to open.").AppendLine();
 
         md.AppendLine("## What to expect and when").AppendLine();
         md.AppendLine("| milestone | days | counted from | sources |").AppendLine("|---|---|---|---|");

@@ -104,7 +104,6 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         Assert.Equal(SubmissionStatus.Submitted, row.Status);
         Assert.Equal(Concern.AcneScars, row.PrimaryConcern);
         Assert.Equal(answers.PreferredStartDate, row.FirstSessionDate);
-        Assert.NotNull(row.NextMaintenanceDate);
         Assert.Equal(Domain.Rules.DefaultRules.Version, row.RulesVersion);
         Assert.Contains("\"sessionDates\"", row.PlanJson, StringComparison.Ordinal);
         Assert.False(await db.IntakeDrafts.AnyAsync(d => d.Id == draft.Id, TestContext.Current.CancellationToken));
@@ -179,7 +178,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         Assert.Equal(SubmissionStatus.Withdrawn, listed.Status);
         var plan = await Plans.GetAsync(patient, stored.PlanId, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(SubmissionStatus.Withdrawn, plan!.Status);
-        Assert.NotNull(plan.WithdrawnAt);
+        Assert.NotNull(plan.WithdrawnOn);
         var expected = Domain.Planning.Planner.Create(answers, Domain.Rules.DefaultRules.Create(), answers.PreferredStartDate!.Value);
         Assert.Equal(expected.InitialSeries.SessionDates, plan.Plan.InitialSeries.SessionDates);
     }

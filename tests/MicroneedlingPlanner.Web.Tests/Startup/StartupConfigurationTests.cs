@@ -1,5 +1,6 @@
 using System.Net;
 using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features;
 
 namespace MicroneedlingPlanner.Web.Tests.Startup;
 
@@ -50,6 +51,27 @@ public sealed class StartupConfigurationTests(PostgresServer server)
             var message = StartupFailure(factory);
 
             Assert.Contains("Email:Smtp:Host is missing", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connection);
+        }
+    }
+
+    [Theory]
+    [InlineData("Europe/Londres")]
+    [InlineData("GMT Standard Time")] // a Windows id, which this server could map but the setting does not take
+    [InlineData("")]
+    public async Task A_clinic_time_zone_that_is_not_a_known_IANA_id_is_named(string zone)
+    {
+        var connection = await server.CreateDatabaseAsync("zone");
+        try
+        {
+            using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection).With(ClinicOptions.TimeZoneSetting, zone);
+
+            var message = StartupFailure(factory);
+
+            Assert.Contains($"Clinic:TimeZone is '{zone}', which is not an IANA time zone id", message, StringComparison.Ordinal);
         }
         finally
         {

@@ -34,12 +34,11 @@ internal sealed class SubmittedPlanConfiguration : IEntityTypeConfiguration<Subm
         builder.Property(p => p.AnswersJson).IsJson();
         builder.Property(p => p.PlanJson).IsJson();
 
-        // A patient's list, the staff queue by status and age, and the maintenance and schedule views.
+        // A patient's list, the staff queue by status and age, and the schedule views.
         builder.HasIndex(p => new { p.PatientId, p.SubmittedAt });
         builder.HasIndex(p => new { p.Status, p.SubmittedAt });
         builder.HasIndex(p => p.PrimaryConcern);
         builder.HasIndex(p => p.FirstSessionDate);
-        builder.HasIndex(p => p.NextMaintenanceDate);
     }
 }
 

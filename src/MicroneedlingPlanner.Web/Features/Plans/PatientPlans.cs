@@ -26,27 +26,29 @@ public abstract record SubmitResult
     public sealed record Failed : SubmitResult;
 }
 
-/// <summary>A stored plan as its patient sees it.</summary>
+/// <summary>A stored plan as its patient sees it; its dates are the clinic's.</summary>
 /// <param name="CalendarKey">Keys its calendar events; the draft's submission key, so they match the preview's.</param>
 public sealed record PatientPlan(
     Guid Id,
     string Reference,
     Guid CalendarKey,
     SubmissionStatus Status,
-    DateTime SubmittedAt,
-    DateTime? WithdrawnAt,
+    DateOnly SentOn,
+    DateOnly? WithdrawnOn,
     ContactPreference ContactPreference,
     IntakeAnswers Answers,
     TreatmentPlan Plan);
 
+/// <param name="SentOn">The clinic's date when the plan was sent.</param>
+/// <param name="NextMaintenance">The maintenance window open today or next to open, at the clinic; null once all have passed.</param>
 public sealed record PatientPlanSummary(
     Guid Id,
     string Reference,
     SubmissionStatus Status,
-    DateTime SubmittedAt,
+    DateOnly SentOn,
     Concern PrimaryConcern,
     DateOnly FirstSessionDate,
-    DateOnly? NextMaintenanceDate,
+    DateWindow? NextMaintenance,
     bool NeedsClinicianReview);
 
 /// <summary>
@@ -54,7 +56,7 @@ public sealed record PatientPlanSummary(
 /// method takes the signed-in patient's id and touches only that patient's rows; another
 /// patient's plan is reported as not found.
 /// </summary>
-public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, RuleSet rules, TimeProvider clock)
+public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, RuleSet rules, TimeProvider clock, ClinicClock clinic)
 {
     /// <summary>The column's width; the form's input and the check below use the same number.</summary>
     public const int MaxPhoneLength = 40;
@@ -75,7 +77,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         }
 
         var answers = QuestionnaireForm.ForPlanning(draft.Answers);
-        var (plan, errors) = Planner.Propose(answers, rules, clock.Today());
+        var (plan, errors) = Planner.Propose(answers, rules, clinic.Today);
         var problems = errors.Concat(Check(details)).ToList();
         if (plan is null || problems.Count > 0)
         {
@@ -94,7 +96,6 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             UpdatedAt = now,
             PrimaryConcern = plan.PrimaryConcern,
             FirstSessionDate = plan.InitialSeries.SessionDates[0],
-            NextMaintenanceDate = plan.Maintenance.Windows.Count > 0 ? plan.Maintenance.Windows[0].Start : null,
             NeedsClinicianReview = plan.Status == PlanStatus.NeedsClinicianReview,
             RulesVersion = plan.RulesVersion,
             AnswersJson = Snapshot.Write(answers),
@@ -138,11 +139,15 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.SubmittedPlans.AsNoTracking()
             .Where(p => p.PatientId == patientId)
-            .Select(p => new PatientPlanSummary(p.Id, p.Reference, p.Status, p.SubmittedAt, p.PrimaryConcern, p.FirstSessionDate, p.NextMaintenanceDate, p.NeedsClinicianReview))
+            .Select(p => new { p.Id, p.Reference, p.Status, p.SubmittedAt, p.PrimaryConcern, p.FirstSessionDate, p.NeedsClinicianReview, p.PlanJson })
             .ToListAsync(cancellationToken);
 
         // Sorted here: SQLite cannot order by every column type the way PostgreSQL can, and a patient has few plans.
-        return [.. rows.OrderByDescending(p => p.SubmittedAt)];
+        // The next maintenance depends on the day it is asked, so it is read from the stored plan's windows now.
+        var today = clinic.Today;
+        return [.. rows.OrderByDescending(p => p.SubmittedAt).Select(p => new PatientPlanSummary(
+            p.Id, p.Reference, p.Status, clinic.DateOf(p.SubmittedAt), p.PrimaryConcern, p.FirstSessionDate,
+            Snapshot.Read<TreatmentPlan>(p.PlanJson).Maintenance.Next(today), p.NeedsClinicianReview))];
     }
 
     /// <summary>The patient's own plan, or null (also for someone else's); the read is logged under <paramref name="action"/> unless it is null.</summary>
@@ -161,7 +166,8 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new PatientPlan(row.Id, row.Reference, row.IdempotencyKey, row.Status, row.SubmittedAt, row.WithdrawnAt, row.ContactPreference,
+        return new PatientPlan(row.Id, row.Reference, row.IdempotencyKey, row.Status, clinic.DateOf(row.SubmittedAt),
+            row.WithdrawnAt is { } withdrawn ? clinic.DateOf(withdrawn) : null, row.ContactPreference,
             Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
     }
 
@@ -197,7 +203,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             return null;
         }
 
-        var answers = plan.Answers.PreferredStartDate < clock.Today() ? plan.Answers with { PreferredStartDate = null } : plan.Answers;
+        var answers = plan.Answers.PreferredStartDate < clinic.Today ? plan.Answers with { PreferredStartDate = null } : plan.Answers;
         var (token, _) = await drafts.StartAsync(answers, 0, cancellationToken);
         return token;
     }

@@ -19,7 +19,6 @@ public static class PlanApi
     {
         // Until admins can edit rules (a later feature) the defaults are the active rule set.
         services.AddSingleton(DefaultRules.Create());
-        services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ExactEnumConverter()));
         services.AddOpenApi();
         return services;
@@ -49,7 +48,7 @@ public static class PlanApi
     private static async Task<Results<Ok<TreatmentPlan>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         HttpRequest request,
         RuleSet rules,
-        TimeProvider clock,
+        ClinicClock clinic,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (!request.HasJsonContentType())
@@ -100,7 +99,7 @@ public static class PlanApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the answers as a JSON object."] });
         }
 
-        var (plan, errors) = Planner.Propose(answers, rules, clock.Today());
+        var (plan, errors) = Planner.Propose(answers, rules, clinic.Today);
         return plan is not null
             ? TypedResults.Ok(plan)
             : TypedResults.ValidationProblem(

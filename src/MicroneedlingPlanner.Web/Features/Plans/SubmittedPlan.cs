@@ -10,7 +10,8 @@ public enum ContactPreference { Email, Phone, Either }
 /// <summary>
 /// A plan a patient sent to the clinic: the answers and the plan exactly as they were made (JSON
 /// snapshots, never recomputed, with the rules version), and the few columns the lists and the
-/// staff queue filter and sort on.
+/// staff queue filter and sort on. Nothing that depends on today's date is stored: the next
+/// maintenance window is read from the plan's windows on the day it is asked.
 /// </summary>
 public sealed class SubmittedPlan
 {
@@ -27,7 +28,6 @@ public sealed class SubmittedPlan
 
     public Concern PrimaryConcern { get; set; }
     public DateOnly FirstSessionDate { get; set; }
-    public DateOnly? NextMaintenanceDate { get; set; }
     public bool NeedsClinicianReview { get; set; }
     public required string RulesVersion { get; set; }
 

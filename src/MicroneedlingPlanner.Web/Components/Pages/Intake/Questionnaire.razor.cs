@@ -36,7 +36,7 @@ public partial class Questionnaire
 
     private QuestionnaireStep Step { get; set; }
 
-    private DateOnly Today => Clock.Today();
+    private DateOnly Today => Clinic.Today;
 
     private string? ErrorFor(string field) =>
         checkedSteps.Contains(QuestionnaireForm.StepOf(field)) ? errors.FirstOrDefault(e => e.Field == field)?.Message : null;
@@ -76,7 +76,7 @@ public partial class Questionnaire
         }
 
         form = QuestionnaireForm.From(draft.Answers);
-        startShown = form.PreferredStartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        startShown = form.PreferredStartDate is { } start ? DateInput(start) : null;
         Step = Enum.IsDefined((QuestionnaireStep)draft.Step) ? (QuestionnaireStep)draft.Step : QuestionnaireStep.Concerns;
         if (Step == QuestionnaireStep.AcneScars && !form.HasAcneScars)
         {
@@ -86,7 +86,7 @@ public partial class Questionnaire
         // The steps before the one resumed were passed once, so their problems show at once.
         checkedSteps.UnionWith(Enum.GetValues<QuestionnaireStep>().Where(s => s < Step));
         Revalidate();
-        saveStatus = Saved(draft.ExpiresAt);
+        saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
     }
 
     private void Revalidate() => errors = IntakeValidator.Validate(form.ToAnswers(), Today);
@@ -105,6 +105,9 @@ public partial class Questionnaire
 
     private async Task OnAgeChangedAsync(ChangeEventArgs e) =>
         await SetAsync(() => form.Age = int.TryParse(e.Value as string, out var age) ? age : null);
+
+    /// <summary>A date as the date input reads and writes it, whatever the server's culture.</summary>
+    private static string DateInput(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task OnStartChangedAsync(ChangeEventArgs e) =>
         await SetAsync(() => form.PreferredStartDate = DateOnly.TryParseExact(e.Value as string, "yyyy-MM-dd", out var date) ? date : null);
@@ -135,7 +138,7 @@ public partial class Questionnaire
                 var step = (int)Step;
                 if (token is not null && await Drafts.SaveAsync(token, answers, step))
                 {
-                    saveStatus = Saved(Clock.GetUtcNow().UtcDateTime + DraftStore.Lifetime);
+                    saveStatus = Saved(Clinic.DateOf(Clock.GetUtcNow() + DraftStore.Lifetime));
                     continue;
                 }
 
@@ -143,7 +146,7 @@ public partial class Questionnaire
                 var (newToken, draft) = await Drafts.StartAsync(answers, step);
                 token = newToken;
                 await Token.SetAsync(newToken);
-                saveStatus = Saved(draft.ExpiresAt);
+                saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
             }
         }
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
@@ -160,8 +163,9 @@ public partial class Questionnaire
         }
     }
 
-    private static string Saved(DateTime expiresAt) =>
-        $"Answers saved. Unless you change them, we keep them until {expiresAt:d MMMM yyyy}.";
+    /// <param name="keptUntil">The clinic's date on which the draft expires.</param>
+    private static string Saved(DateOnly keptUntil) =>
+        $"Answers saved. Unless you change them, we keep them until {keptUntil:d MMMM yyyy}.";
 
     private List<QuestionnaireStep> VisibleSteps =>
         [.. Enum.GetValues<QuestionnaireStep>().Where(s => s != QuestionnaireStep.AcneScars || form.HasAcneScars)];

@@ -192,9 +192,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.Property<bool>("NeedsClinicianReview")
                         .HasColumnType("boolean");
 
-                    b.Property<DateOnly?>("NextMaintenanceDate")
-                        .HasColumnType("date");
-
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -240,8 +237,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextMaintenanceDate");
 
                     b.HasIndex("PrimaryConcern");
 

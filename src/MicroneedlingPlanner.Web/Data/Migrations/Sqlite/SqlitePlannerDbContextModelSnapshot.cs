@@ -185,9 +185,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsClinicianReview")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("NextMaintenanceDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -233,8 +230,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextMaintenanceDate");
 
                     b.HasIndex("PrimaryConcern");
 
