@@ -12,7 +12,7 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context = await BrowserContexts.NewAsync(App.Browser, App.BaseAddress);
         context.SetDefaultTimeout(15_000);
         Page = await context.NewPageAsync();
     }
