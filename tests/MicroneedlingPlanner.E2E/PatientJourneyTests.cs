@@ -117,7 +117,6 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await questions.ChooseAsync("acneScarSeverity-Severe");
         await questions.NextAsync("About you");
         await questions.FillAgeAsync(41);
-        await questions.WaitForSaveAsync();
 
         await Page.ReloadAsync();
         await new AppShell(Page).WaitUntilInteractiveAsync();
