@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using MicroneedlingPlanner.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -105,7 +106,9 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     [Fact]
     public async Task A_draft_survives_a_reload_and_an_app_restart_mid_questionnaire()
     {
-        var port = FreePort();
+        // The browser keeps the draft's key per address, so the restarted app must answer on the same
+        // port; it is held for the whole test so that nothing else can take it between the two apps.
+        using var port = new ReservedPort();
         var first = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
         var address = first.StartOnKestrel(port);
         var questions = new QuestionnairePage(Page);
@@ -128,6 +131,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         var reconnect = Page.GetByRole(AriaRole.Dialog, new() { Name = "Connection lost" });
         await Expect(reconnect).ToBeVisibleAsync();
         await Expect(reconnect).ToContainTextAsync("saved");
+        Assert.False(SomeoneElseCanListenOn(port.Number), "While no app listens, another socket could take the reserved port.");
         await using var second = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
         Assert.Equal(address, second.StartOnKestrel(port));
         await Page.ReloadAsync();
@@ -247,6 +251,22 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan-phone") });
     }
 
+    /// <summary>True when a socket not in on the reservation can listen on the port, as another process could.</summary>
+    private static bool SomeoneElseCanListenOn(int port)
+    {
+        var other = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            other.Start();
+            other.Stop();
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return false;
+        }
+    }
+
     /// <summary>True when every visible element of the page's main area ends inside the window.</summary>
     private Task<bool> FitsWidthAsync() =>
         Page.EvaluateAsync<bool>("""
@@ -280,12 +300,5 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         }
 
         await Page.Keyboard.PressAsync(key);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
