@@ -15,6 +15,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     private ILocator Main => Page.GetByRole(AriaRole.Main);
 
     [Fact]
+    [Trait("Category", Artifacts.ReadmePictures)]
     public async Task A_new_patient_plans_acne_scars_downloads_the_calendar_registers_sends_and_finds_the_plan()
     {
         var questions = new QuestionnairePage(Page);
@@ -26,7 +27,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Expect(questions.StepHeading).ToHaveTextAsync("About you");
         await questions.Back.ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("Your acne scars");
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("questionnaire") });
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Questionnaire topics" }).GetByRole(AriaRole.Button, new() { Name = "When to start" }).ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("When would you like to start?");
         await questions.SeePlanAsync();
@@ -37,7 +38,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.GetByText("not permanent")).ToBeVisibleAsync();
         // The layout scrolls inside its body, so a tall window shows the whole plan in one picture.
         await Page.SetViewportSizeAsync(1280, 2600);
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("plan") });
         await Page.SetViewportSizeAsync(1280, 900);
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
@@ -234,6 +235,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    [Trait("Category", Artifacts.ReadmePictures)]
     public async Task The_questionnaire_and_the_plan_fit_a_360_pixel_wide_phone()
     {
         await Page.SetViewportSizeAsync(360, 740);
@@ -241,14 +243,14 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await questions.OpenAsync();
         await questions.ChooseAsync("concerns-AcneScars");
         await Expect(Page.GetByText("Step 1 of 6: Your skin")).ToBeVisibleAsync();
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire-phone") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("questionnaire-phone") });
         await questions.AnswerAllAsync();
         Assert.True(await FitsWidthAsync(), "The questionnaire scrolls sideways at 360 px.");
 
         await questions.SeePlanAsync();
         Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan-phone") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("plan-phone") });
     }
 
     /// <summary>True when a socket not in on the reservation can listen on the port, as another process could.</summary>
