@@ -63,8 +63,16 @@ dotnet publish src/MicroneedlingPlanner.Web -c Release -o artifacts/publish -nol
 
 echo "==> Running the tests"
 log=$(mktemp)
+started=$(mktemp)
 status=0
 dotnet test MicroneedlingPlanner.sln --no-build -c Debug 2>&1 | tee "$log" || status=$?
+
+# Test runs keep their pictures under test-artifacts/; only scripts/screenshots.sh refreshes the README's.
+if [ -n "$(find docs/screenshots -newer "$started" -print -quit)" ]; then
+  echo "The tests wrote to docs/screenshots; they must write under test-artifacts/ (scripts/screenshots.sh refreshes the README's pictures)." >&2
+  status=1
+fi
+rm -f "$started"
 
 # One line for the whole run, summed over the projects' own summaries.
 awk '/(Passed|Failed)! +- +Failed:/ {

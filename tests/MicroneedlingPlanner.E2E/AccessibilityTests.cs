@@ -63,9 +63,7 @@ public sealed class AccessibilityTests(BrowserFixture app) : BrowserTest(app)
             await CheckAsync(heading);
         }
 
-        await Page.Locator("#preferredStartDate").FillAsync(DateOnly.FromDateTime(DateTime.Today).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await Page.Locator("#preferredStartDate").BlurAsync();
-        await questions.WaitForSaveAsync();
+        await questions.FillStartAsync(DateOnly.FromDateTime(DateTime.Today).AddDays(7));
         await questions.SeePlanAsync();
         await CheckAsync("plan page");
         var sources = new PlanPage(Page).SourcesFor("the number of sessions");

@@ -12,7 +12,7 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context = await BrowserContexts.NewAsync(App.Browser, App.BaseAddress);
         context.SetDefaultTimeout(15_000);
         Page = await context.NewPageAsync();
     }
@@ -31,10 +31,23 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
 public static class Artifacts
 {
-    /// <summary>The README's pictures, in docs/screenshots, refreshed by every run of the browser tests.</summary>
-    public static string DocsScreenshotPath(string name)
+    /// <summary>The trait (Category) of the tests that take the README's pictures; scripts/screenshots.sh runs only those.</summary>
+    public const string ReadmePictures = "ReadmePictures";
+
+    /// <summary>Names the folder that <see cref="ReadmePicturePath"/> writes to; scripts/screenshots.sh sets it to docs/screenshots.</summary>
+    public const string ReadmePicturesVariable = "SCREENSHOTS_DIR";
+
+    /// <summary>
+    /// A picture for the README. Test runs keep it under test-artifacts/readme-pictures/, so that
+    /// running the tests never changes tracked files; the README's copies in docs/screenshots are
+    /// refreshed on purpose by scripts/screenshots.sh, which points SCREENSHOTS_DIR there.
+    /// </summary>
+    public static string ReadmePicturePath(string name)
     {
-        var folder = Path.Combine(RepositoryRoot()?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        var root = RepositoryRoot()?.FullName ?? Path.GetTempPath();
+        var folder = Environment.GetEnvironmentVariable(ReadmePicturesVariable) is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen, root)
+            : Path.Combine(root, "test-artifacts", "readme-pictures");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }

@@ -130,15 +130,8 @@ public sealed partial class PageWeightTests(PublishedAppFixture app) : IClassFix
         Assert.Equal(3, measured.Count(s => OurStylesheet().IsMatch(s)));
     }
 
-    private Task<IBrowserContext> NewContextAsync() =>
-        // A new context has an empty cache. Chromium sends its own Accept-Encoding.
-        app.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 900 },
-            Locale = "en-GB",
-            TimezoneId = "Europe/London",
-        });
+    // A new context has an empty cache. Chromium sends its own Accept-Encoding.
+    private Task<IBrowserContext> NewContextAsync() => BrowserContexts.NewAsync(app.Browser, app.BaseAddress);
 
     /// <summary>The navigation and resource entries once no new entry has appeared for a second.</summary>
     private static async Task<IReadOnlyList<Entry>> SettledEntriesAsync(IPage page)

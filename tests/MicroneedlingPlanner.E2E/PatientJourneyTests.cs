@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using MicroneedlingPlanner.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -14,6 +15,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     private ILocator Main => Page.GetByRole(AriaRole.Main);
 
     [Fact]
+    [Trait("Category", Artifacts.ReadmePictures)]
     public async Task A_new_patient_plans_acne_scars_downloads_the_calendar_registers_sends_and_finds_the_plan()
     {
         var questions = new QuestionnairePage(Page);
@@ -25,7 +27,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Expect(questions.StepHeading).ToHaveTextAsync("About you");
         await questions.Back.ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("Your acne scars");
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("questionnaire") });
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Questionnaire topics" }).GetByRole(AriaRole.Button, new() { Name = "When to start" }).ClickAsync();
         await Expect(questions.StepHeading).ToHaveTextAsync("When would you like to start?");
         await questions.SeePlanAsync();
@@ -36,7 +38,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.GetByText("not permanent")).ToBeVisibleAsync();
         // The layout scrolls inside its body, so a tall window shows the whole plan in one picture.
         await Page.SetViewportSizeAsync(1280, 2600);
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("plan") });
         await Page.SetViewportSizeAsync(1280, 900);
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
@@ -105,7 +107,9 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     [Fact]
     public async Task A_draft_survives_a_reload_and_an_app_restart_mid_questionnaire()
     {
-        var port = FreePort();
+        // The browser keeps the draft's key per address, so the restarted app must answer on the same
+        // port; it is held for the whole test so that nothing else can take it between the two apps.
+        using var port = new ReservedPort();
         var first = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
         var address = first.StartOnKestrel(port);
         var questions = new QuestionnairePage(Page);
@@ -117,7 +121,6 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await questions.ChooseAsync("acneScarSeverity-Severe");
         await questions.NextAsync("About you");
         await questions.FillAgeAsync(41);
-        await questions.WaitForSaveAsync();
 
         await Page.ReloadAsync();
         await new AppShell(Page).WaitUntilInteractiveAsync();
@@ -129,6 +132,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         var reconnect = Page.GetByRole(AriaRole.Dialog, new() { Name = "Connection lost" });
         await Expect(reconnect).ToBeVisibleAsync();
         await Expect(reconnect).ToContainTextAsync("saved");
+        Assert.False(SomeoneElseCanListenOn(port.Number), "While no app listens, another socket could take the reserved port.");
         await using var second = new PlannerAppFactory(App.DatabaseProvider, App.ConnectionString);
         Assert.Equal(address, second.StartOnKestrel(port));
         await Page.ReloadAsync();
@@ -231,6 +235,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    [Trait("Category", Artifacts.ReadmePictures)]
     public async Task The_questionnaire_and_the_plan_fit_a_360_pixel_wide_phone()
     {
         await Page.SetViewportSizeAsync(360, 740);
@@ -238,14 +243,30 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await questions.OpenAsync();
         await questions.ChooseAsync("concerns-AcneScars");
         await Expect(Page.GetByText("Step 1 of 6: Your skin")).ToBeVisibleAsync();
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("questionnaire-phone") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("questionnaire-phone") });
         await questions.AnswerAllAsync();
         Assert.True(await FitsWidthAsync(), "The questionnaire scrolls sideways at 360 px.");
 
         await questions.SeePlanAsync();
         Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("plan-phone") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("plan-phone") });
+    }
+
+    /// <summary>True when a socket not in on the reservation can listen on the port, as another process could.</summary>
+    private static bool SomeoneElseCanListenOn(int port)
+    {
+        var other = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            other.Start();
+            other.Stop();
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return false;
+        }
     }
 
     /// <summary>True when every visible element of the page's main area ends inside the window.</summary>
@@ -281,12 +302,5 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         }
 
         await Page.Keyboard.PressAsync(key);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,18 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MicroneedlingPlanner.E2E;
 
 /// <summary>
 /// The app as it ships: the Release build in artifacts/publish (published here if missing or older
-/// than the sources), run as its own process with <c>dotnet</c> in Production on a free loopback
-/// port, on an embedded SQLite file in a temporary folder. One Chromium drives it. The process and
+/// than the sources), run as its own process with <c>dotnet</c> in Production on a loopback port
+/// that it picks itself as it binds, on an embedded SQLite file in a temporary folder. One Chromium drives it. The process and
 /// the folder go when the fixture is disposed, also when starting failed.
 /// </summary>
-public sealed class PublishedAppFixture : IAsyncLifetime
+public sealed partial class PublishedAppFixture : IAsyncLifetime
 {
     private const string WebProject = "src/MicroneedlingPlanner.Web";
     private const string PublishFolder = "artifacts/publish";
@@ -115,8 +114,6 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     private async Task StartAppAsync(string publish)
     {
         dataFolder = Directory.CreateTempSubdirectory("planner-weight-");
-        var port = FreeLoopbackPort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
 
         var start = new ProcessStartInfo(DotnetHost(), [Path.Combine(publish, AppDll)])
         {
@@ -127,7 +124,10 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Port 0: Kestrel binds a free port and logs it, so no other process can take it in between
+        // (as it could if the test picked a free port and let it go for the app to bind).
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Planner"] = $"Data Source={Path.Combine(dataFolder.FullName, "planner.db")}";
         start.Environment["Email__Sender"] = "Log";
@@ -139,8 +139,9 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         app.BeginOutputReadLine();
         app.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        Uri? address = null;
         while (true)
         {
             if (app.HasExited)
@@ -148,31 +149,44 @@ public sealed class PublishedAppFixture : IAsyncLifetime
                 throw new InvalidOperationException($"The published app stopped at start-up (exit code {app.ExitCode}):{Environment.NewLine}{Output()}");
             }
 
-            try
+            address ??= ListeningAddress();
+            if (address is not null)
             {
-                using var response = await http.GetAsync("health");
-                if (response.IsSuccessStatusCode)
+                try
                 {
-                    return;
+                    using var response = await http.GetAsync(new Uri(address, "health"));
+                    if (response.IsSuccessStatusCode)
+                    {
+                        BaseAddress = address;
+                        return;
+                    }
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy migrating the new database.
+                catch (HttpRequestException)
+                {
+                    // Not answering yet.
+                }
+                catch (TaskCanceledException)
+                {
+                    // Busy migrating the new database.
+                }
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The published app did not answer {BaseAddress}health within 60 s:{Environment.NewLine}{Output()}");
+                var where = address is null ? "logged no address to listen on" : $"did not answer {address}health";
+                throw new TimeoutException($"The published app {where} within 60 s:{Environment.NewLine}{Output()}");
             }
 
             await Task.Delay(200);
         }
     }
+
+    /// <summary>The address Kestrel logged once it had bound ("Now listening on: http://127.0.0.1:PORT").</summary>
+    private Uri? ListeningAddress() =>
+        ListeningLine().Match(Output()) is { Success: true } match ? new Uri(match.Groups[1].Value + "/") : null;
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
 
     private void Append(string? line)
     {
@@ -198,13 +212,6 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     /// <summary>The dotnet host that runs these tests (the CLI sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<(int Code, string Log)> RunAsync(string file, string[] args, string directory, TimeSpan timeout)
     {

@@ -27,6 +27,7 @@ public sealed class StaffSignInTests(BrowserFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    [Trait("Category", Artifacts.ReadmePictures)]
     public async Task Anonymous_visitors_see_the_patient_introduction_and_no_staff_links()
     {
         var shell = new AppShell(Page);
@@ -36,10 +37,10 @@ public sealed class StaffSignInTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.GetByText("It is a proposal, not a prescription.")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Results do not last for ever.")).ToBeVisibleAsync();
         await Expect(shell.Menu.GetByRole(AriaRole.Link, new() { Name = "Staff area" })).ToHaveCountAsync(0);
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("home") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("home") });
 
         await Page.SetViewportSizeAsync(360, 740);
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Start my plan" })).ToBeInViewportAsync();
-        await Page.ScreenshotAsync(new() { Path = Artifacts.DocsScreenshotPath("home-phone") });
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("home-phone") });
     }
 }

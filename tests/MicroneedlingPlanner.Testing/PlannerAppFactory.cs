@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     }
 
     private TimeProvider? clock;
+    private ReservedPort? reservedPort;
 
     /// <summary>Replaces the app's clock before it starts.</summary>
     public PlannerAppFactory With(TimeProvider testClock)
@@ -40,8 +42,17 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     public async Task<PlannerDbContext> CreateDbContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Starts the app on a real Kestrel port (for a browser) and returns its address; port 0 picks a free one.</summary>
-    public Uri StartOnKestrel(int port = 0)
+    /// <summary>Starts the app on a free Kestrel port, chosen by Kestrel as it binds (for a browser), and returns its address.</summary>
+    public Uri StartOnKestrel() => StartOnKestrel(port: 0);
+
+    /// <summary>Starts the app on a port the caller holds, so that an app started after this one stops gets the same address.</summary>
+    public Uri StartOnKestrel(ReservedPort port)
+    {
+        reservedPort = port;
+        return StartOnKestrel(port.Number);
+    }
+
+    private Uri StartOnKestrel(int port)
     {
         UseKestrel(port);
         StartServer();
@@ -59,6 +70,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
 
         // Open circuits otherwise hold shutdown for the default 30 seconds.
         builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        if (reservedPort is not null)
+        {
+            builder.ConfigureServices(services => services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = ReservedPort.BindListener));
+        }
+
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -153,6 +153,7 @@ public sealed class QuestionnaireTests(ComponentsApp app) : ComponentTest(app)
         var draft = await Drafts.LoadAsync(token, TestContext.Current.CancellationToken);
         Assert.Equal([Concern.Hyperpigmentation], draft!.Answers.Concerns);
         Assert.StartsWith("Answers saved.", page.Find(".save-status").Text(), StringComparison.Ordinal);
+        Assert.Equal("1", page.Find(".save-status").GetAttribute("data-answers-saved"));
     }
 
     [Fact]

@@ -26,13 +26,13 @@ public sealed class DefaultRulesTests
     [Fact]
     public void A_patient_sees_every_source_document_by_its_title_never_its_file_name()
     {
-        var documents = Directory.GetFiles(SharedFolder.Path("seeds"), "*.txt").Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
+        var documents = Directory.GetFiles(SharedFolder.SeedDocuments, "*.txt").Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
         Assert.NotEmpty(documents);
         var sources = DefaultRules.Create().Sources.ToDictionary(s => s.Id);
 
         foreach (var document in documents)
         {
-            var title = File.ReadLines(System.IO.Path.Combine(SharedFolder.Path("seeds"), document + ".txt")).First().Trim();
+            var title = File.ReadLines(System.IO.Path.Combine(SharedFolder.SeedDocuments, document + ".txt")).First().Trim();
             var source = sources[document!];
             var name = source.Name;
             Assert.Equal(SourceKind.PatientArticle, source.Kind);
@@ -46,7 +46,7 @@ public sealed class DefaultRulesTests
     [Fact]
     public void Every_seed_quote_stands_on_the_line_it_cites()
     {
-        var seeds = SharedFolder.Path("seeds");
+        var seeds = SharedFolder.SeedDocuments;
         var checkedQuotes = 0;
         foreach (var citation in DefaultRules.Create().Citations.Where(c => c.Line is not null))
         {
@@ -65,7 +65,7 @@ public sealed class DefaultRulesTests
     [Fact]
     public void Every_publication_is_listed_in_the_literature_notes()
     {
-        var notes = File.ReadAllText(SharedFolder.Path("domain", "literature-notes.md"));
+        var notes = File.ReadAllText(System.IO.Path.Combine(SharedFolder.DomainNotes, "literature-notes.md"));
 
         // Each is found in the notes by its author, or by its title where it has no author (the notes' own sections).
         Assert.All(DefaultRules.Create().Sources.Where(s => s.Kind != SourceKind.PatientArticle),
@@ -75,7 +75,7 @@ public sealed class DefaultRulesTests
     [Fact]
     public void Every_seed_fact_is_cited_by_some_rule_or_listed_as_a_citation()
     {
-        var facts = File.ReadAllLines(SharedFolder.Path("domain", "seed-facts.md"))
+        var facts = File.ReadAllLines(System.IO.Path.Combine(SharedFolder.DomainNotes, "seed-facts.md"))
             .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\| (SF-\d\d) \|"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
@@ -87,20 +87,47 @@ public sealed class DefaultRulesTests
     }
 }
 
-/// <summary>The steering folder beside the checkout (../shared), where the source documents live.</summary>
+/// <summary>
+/// The folders outside this repository that the rules tests read: the seed documents that the rules
+/// quote, and the domain notes that list the seed facts and publications. By default they are in
+/// ../shared beside the checkout; an environment variable points elsewhere (the GitHub workflow sets
+/// both). A missing folder fails the test with a message that says which variable to set.
+/// </summary>
 internal static class SharedFolder
 {
-    public static string Path(params string[] parts)
+    public const string SeedDocumentsVariable = "SEED_DOCUMENTS_DIR";
+    public const string DomainNotesVariable = "DOMAIN_NOTES_DIR";
+
+    public static string SeedDocuments => Folder(SeedDocumentsVariable, "../shared/seeds", "The seed documents (NNN_*.txt) that the rules quote");
+
+    public static string DomainNotes => Folder(DomainNotesVariable, "../shared/domain", "The domain notes (seed-facts.md, literature-notes.md)");
+
+    private static string Folder(string variable, string fallback, string what)
+    {
+        var root = RepositoryRoot();
+        var chosen = Environment.GetEnvironmentVariable(variable);
+        var folder = System.IO.Path.GetFullPath(string.IsNullOrEmpty(chosen) ? fallback : chosen, root);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"{what} are not in {folder}. Set {variable} to the folder that holds them " +
+                $"(a relative path is taken from the repository root, {root}); when it is not set they are read from {fallback}.");
+        }
+
+        return folder;
+    }
+
+    /// <summary>The folder holding MicroneedlingPlanner.sln, found upwards from the test binaries.</summary>
+    private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "seeds")))
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "MicroneedlingPlanner.sln")))
             {
-                return System.IO.Path.Combine([candidate, .. parts]);
+                return dir.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException("The shared folder with seeds/ was not found beside the checkout (expected ../shared).");
+        throw new DirectoryNotFoundException($"MicroneedlingPlanner.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -24,8 +24,17 @@ public sealed class QuestionnairePage(IPage page)
         await Expect(StepHeading).ToBeVisibleAsync();
     }
 
-    /// <summary>Ticks a checkbox or picks a radio answer by its id (field-Value).</summary>
-    public Task ChooseAsync(string id) => page.Locator($"#{id}").CheckAsync();
+    /// <summary>Ticks a checkbox or picks a radio answer by its id (field-Value), and waits until it is saved.</summary>
+    public async Task ChooseAsync(string id)
+    {
+        var choice = page.Locator($"#{id}");
+        if (await choice.IsCheckedAsync())
+        {
+            return; // Already given: no change, so no save to wait for.
+        }
+
+        await GiveAsync(() => choice.CheckAsync());
+    }
 
     public async Task NextAsync(string expectedHeading)
     {
@@ -33,14 +42,47 @@ public sealed class QuestionnairePage(IPage page)
         await Expect(StepHeading).ToHaveTextAsync(expectedHeading);
     }
 
-    public async Task FillAgeAsync(int age)
+    public Task FillAgeAsync(int age) => FillAsync("#age", age.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Task FillStartAsync(DateOnly start) => FillAsync("#preferredStartDate", start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Types an answer into a box and leaves it, which sends the change; waits until it is saved.</summary>
+    private async Task FillAsync(string selector, string value)
     {
-        await page.Locator("#age").FillAsync(age.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("#age").BlurAsync();
+        var box = page.Locator(selector);
+        if (await box.InputValueAsync() == value)
+        {
+            return; // Already given: leaving the box sends no change.
+        }
+
+        await GiveAsync(async () =>
+        {
+            await box.FillAsync(value);
+            await box.BlurAsync();
+        });
     }
 
-    /// <summary>Waits for the autosave that follows the last answer.</summary>
-    public Task WaitForSaveAsync() => Expect(SaveStatus).ToContainTextAsync("Answers saved");
+    /// <summary>
+    /// Gives one answer and waits for the save that includes it. The status line counts the answers
+    /// given on the page that the last finished save included (data-answers-saved); the count read
+    /// before answering is current because every answer waits for its own save. Its "Answers saved"
+    /// text cannot tell this save from the previous one.
+    /// </summary>
+    private async Task GiveAsync(Func<Task> answer)
+    {
+        var before = int.Parse(await SaveStatus.GetAttributeAsync("data-answers-saved") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await answer();
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "n => Number(document.querySelector('.save-status')?.dataset.answersSaved) > n",
+                before);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"The answer just given was not saved in time; the status line says \"{await SaveStatus.InnerTextAsync()}\".", e);
+        }
+    }
 
     /// <summary>Everything up to the last step for a low-risk patient, with the concerns and health answers given.</summary>
     public async Task AnswerAllAsync(Action<Answers>? change = null)
@@ -80,9 +122,7 @@ public sealed class QuestionnairePage(IPage page)
 
         await ChooseAsync("usedHomeDevice-False");
         await NextAsync("When would you like to start?");
-        await page.Locator("#preferredStartDate").FillAsync(answers.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("#preferredStartDate").BlurAsync();
-        await WaitForSaveAsync();
+        await FillStartAsync(answers.Start);
     }
 
     /// <summary>Answers the step before <paramref name="next"/> so that the questionnaire can move on to it.</summary>

@@ -30,6 +30,12 @@ public partial class Questionnaire
     private string? announcement;
     private string? focusTarget;
 
+    // Answers given on this page, and how many of them the last finished save included. The status
+    // line carries the second, so a browser test can wait for the save of the answer it just gave
+    // instead of for a "saved" message that an earlier save already put on screen.
+    private int answersGiven;
+    private int answersSaved;
+
     // The date box is written only when answers are loaded, never from its own change events:
     // rewriting it while someone types a date digit by digit would scramble the year.
     private string? startShown;
@@ -99,6 +105,7 @@ public partial class Questionnaire
 
     private async Task ChangedAsync()
     {
+        answersGiven++;
         Revalidate();
         await SaveAsync();
     }
@@ -134,11 +141,13 @@ public partial class Questionnaire
             while (dirty)
             {
                 dirty = false;
+                var including = answersGiven;
                 var answers = form.ToDraft();
                 var step = (int)Step;
                 if (token is not null && await Drafts.SaveAsync(token, answers, step))
                 {
                     saveStatus = Saved(Clinic.DateOf(Clock.GetUtcNow() + DraftStore.Lifetime));
+                    answersSaved = including;
                     continue;
                 }
 
@@ -147,6 +156,7 @@ public partial class Questionnaire
                 token = newToken;
                 await Token.SetAsync(newToken);
                 saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
+                answersSaved = including;
             }
         }
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
