@@ -11,7 +11,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinicClock();
 builder.Services.AddPlannerDatabase();
 builder.Services.AddPlannerAccounts();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// A sent plan's page hands its plan, with every citation, from prerendering to the circuit as
+// persisted state, which arrives over the hub: even a short plan is about 31 KB, just under the
+// default 32 KB message limit, and one with many flags is well over it.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddPlanApi();
 builder.Services.AddPatientJourney();

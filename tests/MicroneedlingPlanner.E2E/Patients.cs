@@ -24,10 +24,10 @@ public static class Patients
         return user;
     }
 
-    public static async Task<Guid> StorePlanAsync(BrowserFixture app, string patientId)
+    public static async Task<Guid> StorePlanAsync(BrowserFixture app, string patientId, IntakeAnswers? answers = null)
     {
         var drafts = app.Factory.Services.GetRequiredService<DraftStore>();
-        var (token, _) = await drafts.StartAsync(SampleAnswers.LowRisk(DateOnly.FromDateTime(DateTime.Today).AddDays(20), Concern.Texture), 5);
+        var (token, _) = await drafts.StartAsync(answers ?? SampleAnswers.LowRisk(DateOnly.FromDateTime(DateTime.Today).AddDays(20), Concern.Texture), 5);
         var result = await app.Factory.Services.GetRequiredService<PatientPlans>()
             .SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null));
         return Assert.IsType<SubmitResult.Stored>(result).PlanId;

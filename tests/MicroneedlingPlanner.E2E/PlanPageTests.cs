@@ -1,3 +1,4 @@
+using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.E2E.Pages;
 using MicroneedlingPlanner.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -26,5 +27,34 @@ public sealed class PlanPageTests(BrowserFixture app) : BrowserTest(app)
         await using var db = await App.Factory.CreateDbContextAsync();
         var views = await db.AuditEntries.CountAsync(e => e.PlanId == planId && e.Action == AuditActions.Viewed);
         Assert.Equal(1, views);
+    }
+
+    [Fact]
+    public async Task The_longest_plan_a_patient_can_get_still_opens_as_a_live_page()
+    {
+        // Every concern, medicine and condition: the most flags, advice, adjuncts and citations, so
+        // the largest state handed from prerendering to the circuit.
+        var everything = SampleAnswers.AcneScars(DateOnly.FromDateTime(DateTime.Today).AddDays(20)) with
+        {
+            Concerns = Enum.GetValues<Concern>(),
+            AcneScarTypes = Enum.GetValues<AcneScarType>(),
+            Medications = Enum.GetValues<Medication>(),
+            Conditions = Enum.GetValues<Condition>(),
+            Smoking = Smoking.Daily,
+            Alcohol = Alcohol.Heavy,
+            SleepAndNutrition = SleepAndNutrition.Poor,
+            UsedHomeDevice = true,
+            FitzpatrickType = 6,
+            Age = 70,
+        };
+        var patient = await Patients.NewAsync(App);
+        var planId = await Patients.StorePlanAsync(App, patient.Id, everything);
+        await new LoginPage(Page).SignInAsync(patient.Email!, Patients.Password);
+
+        await Page.GotoAsync($"my-plans/{planId}");
+
+        await new AppShell(Page).WaitUntilInteractiveAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Withdraw this plan" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
     }
 }

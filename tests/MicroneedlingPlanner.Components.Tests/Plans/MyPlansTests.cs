@@ -66,7 +66,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(wording, Enum.GetValues<SubmissionStatus>().Select(s => rows[statuses[s]].QuerySelector(".status-badge")!.Text()));
         Assert.All(statuses, s => Assert.Contains($"status-{s.Key.ToString().ToLowerInvariant()}", rows[s.Value].QuerySelector(".status-badge")!.ClassList));
         var row = rows[statuses[SubmissionStatus.Submitted]];
-        Assert.Equal(["Acne scars", PlanWording.Date(start)], row.QuerySelectorAll("td").Skip(1).Take(2).Select(td => td.Text()));
+        Assert.Equal(["Main concern Acne scars", $"First session {PlanWording.Date(start)}"], row.QuerySelectorAll("td").Skip(1).Take(2).Select(td => td.Text()));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
 
         var page = await OpenAsync();
 
-        Assert.Equal($"{PlanWording.Date(Today.AddDays(10))} (provisional)", page.FindAll("tbody td")[2].Text());
+        Assert.Equal($"First session {PlanWording.Date(Today.AddDays(10))} (provisional)", page.FindAll("tbody td")[2].Text());
     }
 
     [Fact]
@@ -100,6 +100,20 @@ public sealed class MyPlansTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(answers.Concerns, draft!.Answers.Concerns);
         Assert.Equal(answers.AcneScarTypes, draft.Answers.AcneScarTypes);
         Assert.Equal("plan/questions", CurrentPage());
+    }
+
+    [Fact]
+    public async Task Each_value_carries_its_column_label_for_phones_where_the_header_row_is_hidden()
+    {
+        var patient = await SignInAsPatientAsync();
+        await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
+        var page = await OpenAsync();
+
+        var headers = page.FindAll("thead th").Select(th => th.Text()).SkipLast(1).ToList();
+        var cells = page.Find("tbody tr").Children.SkipLast(1).ToList();
+
+        Assert.Equal(headers, cells.Select(c => c.QuerySelector(".cell-label")?.Text()));
+        Assert.All(cells, c => Assert.Same(c.QuerySelector(".cell-label"), c.FirstElementChild));
     }
 
     [Fact]
