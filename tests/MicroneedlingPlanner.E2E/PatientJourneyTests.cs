@@ -249,6 +249,9 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
 
         await questions.SeePlanAsync();
         Assert.True(await FitsWidthAsync(), "The plan scrolls sideways at 360 px.");
+        var timeline = await TimelineOnScreenAsync();
+        Assert.True(timeline[0] >= 12, $"The timeline's smallest text is {timeline[0]:0.0} px at 360 px.");
+        Assert.True(timeline[1] == 1, "The first session's mark is clipped.");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Send my plan to the clinic" })).ToBeInViewportAsync();
         await Page.ScreenshotAsync(new() { Path = Artifacts.ReadmePicturePath("plan-phone") });
     }
@@ -269,12 +272,28 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         }
     }
 
-    /// <summary>True when every visible element of the page's main area ends inside the window.</summary>
+    /// <summary>
+    /// True when every visible element of the page's main area ends inside the window; the
+    /// timeline's drawing scrolls inside its own box by design, so that box must fit, not the drawing.
+    /// </summary>
     private Task<bool> FitsWidthAsync() =>
         Page.EvaluateAsync<bool>("""
             () => [...document.querySelectorAll('main, main *')]
-                .filter(e => e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+                .filter(e => e.getClientRects().length > 0 && !e.closest('.visually-hidden') && !e.parentElement?.closest('.timeline-scroll'))
                 .every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)
+            """);
+
+    /// <summary>The smallest text on the timeline as drawn, in CSS pixels, and whether the first session's mark is whole.</summary>
+    private Task<double[]> TimelineOnScreenAsync() =>
+        Page.EvaluateAsync<double[]>("""
+            () => {
+                const svg = document.querySelector('.timeline svg');
+                const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                const smallest = Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+                const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+                const first = svg.querySelector('.mark-session').getBoundingClientRect();
+                return [smallest, first.left >= box.left && first.right <= box.right ? 1 : 0];
+            }
             """);
 
     /// <summary>Presses Tab until the element has focus, as a keyboard user would; fails if it never does.</summary>
