@@ -38,6 +38,15 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // The cookie's security stamp is checked against the database on every request, not every 30
+        // minutes: signing out changes the stamp, so a copy of the cookie stops working at once. It costs
+        // a lookup of the user per request that carries the cookie.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
+        services.AddScoped<EmailLinks>();
+
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<LogEmailSender>();
