@@ -47,7 +47,7 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
         var reason = page.Find("h1 + .sending-reason");
         Assert.Equal(
             "Sign in to send your plan. With an account, the clinic can reply to you about your plan, and you can follow its status in My plans. " +
-            "Your answers are kept in this browser for 30 days, so nothing is lost. After signing in, you come straight back to sending your plan.",
+            "Your answers stay saved, so nothing is lost: after signing in, you come straight back to sending your plan.",
             Markup.Text(reason));
         Assert.EndsWith("Account/Register?returnUrl=plan%2Fsend", page.FindAll(".account-links a").Single(a => a.Text() == "Create an account").GetAttribute("href"), StringComparison.Ordinal);
     }
@@ -59,8 +59,8 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
 
         Assert.Equal(
             "You need an account to send your plan. With an account, the clinic can reply to you about your plan, and you can follow its status in My plans. " +
-            "Your answers are kept in this browser for 30 days, so nothing is lost. " +
-            "After creating the account, open the link in the email we send you in this browser: you come straight back to sending your plan.",
+            "Your answers stay saved, so nothing is lost. " +
+            "After creating the account, open the link in the email we send you in this same browser, and you come straight back to sending your plan.",
             Markup.Text(page.Find("h1 + .sending-reason")));
         Assert.EndsWith("Account/Login?returnUrl=plan%2Fsend", page.FindAll(".account-links a").Single(a => a.Text() == "I already have an account").GetAttribute("href"), StringComparison.Ordinal);
     }

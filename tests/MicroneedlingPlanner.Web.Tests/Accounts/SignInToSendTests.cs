@@ -18,11 +18,11 @@ public sealed partial class SignInToSendTests(PostgresAppFixture app)
 
         Assert.Contains("Sign in to send your plan.", login, StringComparison.Ordinal);
         Assert.Contains("the clinic can reply to you about your plan, and you can follow its status in My plans", login, StringComparison.Ordinal);
-        Assert.Contains("Your answers are kept in this browser for 30 days, so nothing is lost.", login, StringComparison.Ordinal);
+        Assert.Contains("Your answers stay saved, so nothing is lost: after signing in, you come straight back to sending your plan.", login, StringComparison.Ordinal);
         var register = await client.GetStringAsync(LinkNamed(login, "Create an account"));
 
         Assert.Contains("You need an account to send your plan.", register, StringComparison.Ordinal);
-        Assert.Contains("open the link in the email we send you in this browser", register, StringComparison.Ordinal);
+        Assert.Contains("open the link in the email we send you in this same browser, and you come straight back to sending your plan", register, StringComparison.Ordinal);
         Assert.Equal("/plan/send", ReturnUrlOf(LinkNamed(login, "Create an account")));
         Assert.Equal("/plan/send", ReturnUrlOf(LinkNamed(register, "I already have an account")));
     }

@@ -71,7 +71,8 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
 
 /// <summary>
 /// Writes account links to the log instead of mailing them, so accounts can be confirmed without a
-/// mail server. The address is left out of the log: the user id is enough to find the account.
+/// mail server; Development only (see <see cref="EmailOptionsValidator"/>). The address is left out
+/// of the log: the user id is enough to find the account.
 /// </summary>
 internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : IEmailSender<ApplicationUser>
 {
