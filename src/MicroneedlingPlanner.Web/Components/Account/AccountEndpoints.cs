@@ -21,7 +21,7 @@ internal static class AccountEndpoints
             }
 
             // A new security stamp ends the session on the server: a copy of the sign-in cookie stops
-            // working at its next request (the stamp is checked on every request, see AccountsSetup).
+            // working at its next request (the stamp is checked on every request, see AccountsSetup.RejectStaleStampAsync).
             // It also signs the account out in its other browsers.
             if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
             {
