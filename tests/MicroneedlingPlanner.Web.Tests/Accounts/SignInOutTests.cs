@@ -72,6 +72,20 @@ public sealed partial class SignInOutTests(PostgresAppFixture app)
     }
 
     [Fact]
+    public async Task Checking_the_session_on_every_request_does_not_send_the_cookie_again()
+    {
+        var client = app.Factory.NewClient();
+        await client.SignInAsync(await app.Factory.CreateConfirmedUserAsync(Roles.Patient, Forms.StrongPassword), Forms.StrongPassword);
+
+        var page = await client.GetAsync("/my-plans");
+
+        // A cookie renewed on every response lets a late response bring back a cookie the browser had just dropped.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var setCookies = page.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(setCookies, c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Signing_out_without_an_antiforgery_token_is_refused_and_keeps_the_session()
     {
         var client = app.Factory.NewClient();
