@@ -55,8 +55,9 @@ for context in SqlitePlannerDbContext PostgresPlannerDbContext; do
   dotnet ef migrations has-pending-model-changes --project src/MicroneedlingPlanner.Web --context "$context" --no-build
 done
 
-echo "==> Checking docker-compose.yml"
+echo "==> Checking docker-compose.yml (alone and with the trial override)"
 "${compose[@]}" -f docker-compose.yml config -q
+"${compose[@]}" -f docker-compose.yml -f docker-compose.trial.yml config -q
 
 echo "==> Checking the Release build that the Dockerfile publishes"
 dotnet publish src/MicroneedlingPlanner.Web -c Release -o artifacts/publish -nologo -clp:ErrorsOnly

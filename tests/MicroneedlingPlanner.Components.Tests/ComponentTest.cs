@@ -31,6 +31,7 @@ public abstract class ComponentTest : BunitContext
         Services.AddMudServices();
         Services.AddScoped<BrowserDraftToken>();
         Services.AddScoped<IdentityRedirectManager>();
+        Services.AddScoped<EmailLinks>();
         replace?.Invoke(Services, appScope.ServiceProvider);
         // MudBlazor's components call JavaScript for focus and layout; the tests set up and check the app's own calls.
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -130,7 +130,12 @@ public sealed partial class PublishedAppFixture : IAsyncLifetime
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Planner"] = $"Data Source={Path.Combine(dataFolder.FullName, "planner.db")}";
-        start.Environment["Email__Sender"] = "Log";
+        // Production needs its public address, the hosts it answers and a mail server; no test here sends mail.
+        start.Environment["App__PublicBaseUrl"] = BaseAddress.ToString();
+        start.Environment["AllowedHosts"] = BaseAddress.Host;
+        start.Environment["Email__Sender"] = "Smtp";
+        start.Environment["Email__Smtp__Host"] = "smtp.invalid";
+        start.Environment["Email__Smtp__From"] = "planner@planner.test";
 
         app = new Process { StartInfo = start };
         app.OutputDataReceived += (_, e) => Append(e.Data);

@@ -1,4 +1,5 @@
 using MicroneedlingPlanner.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,16 +12,31 @@ using Microsoft.Extensions.Hosting;
 
 namespace MicroneedlingPlanner.Testing;
 
-/// <summary>The real app on a given database, configured only through its public settings.</summary>
+/// <summary>
+/// The real app on a given database, configured only through its public settings. In Development
+/// account links go to the log; elsewhere the app needs a mail server and its public address, so
+/// it gets a mail server that does not exist (tests that send mail read an <see cref="Outbox"/>)
+/// and the address the test server answers on.
+/// </summary>
 public class PlannerAppFactory(DatabaseProvider provider, string connectionString, string environment = "Development")
     : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> settings = new()
-    {
-        [DatabaseOptions.ProviderSetting] = provider.ToString(),
-        [DatabaseOptions.ConnectionStringSetting] = connectionString,
-        ["Email:Sender"] = "Log",
-    };
+    private readonly Dictionary<string, string?> settings = environment == "Development"
+        ? new()
+        {
+            [DatabaseOptions.ProviderSetting] = provider.ToString(),
+            [DatabaseOptions.ConnectionStringSetting] = connectionString,
+            ["Email:Sender"] = "Log",
+        }
+        : new()
+        {
+            [DatabaseOptions.ProviderSetting] = provider.ToString(),
+            [DatabaseOptions.ConnectionStringSetting] = connectionString,
+            ["Email:Sender"] = "Smtp",
+            ["Email:Smtp:Host"] = "smtp.invalid",
+            ["Email:Smtp:From"] = "planner@planner.test",
+            ["App:PublicBaseUrl"] = "http://localhost/",
+        };
 
     /// <summary>Overrides or adds a setting before the app starts (e.g. to test bad configuration).</summary>
     public PlannerAppFactory With(string key, string? value)
@@ -36,6 +52,15 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     public PlannerAppFactory With(TimeProvider testClock)
     {
         clock = testClock;
+        return this;
+    }
+
+    private Outbox? outbox;
+
+    /// <summary>Sends the app's account emails to this outbox instead of the configured sender.</summary>
+    public PlannerAppFactory With(Outbox mail)
+    {
+        outbox = mail;
         return this;
     }
 
@@ -78,6 +103,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (outbox is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender<ApplicationUser>>(outbox));
         }
     }
 }

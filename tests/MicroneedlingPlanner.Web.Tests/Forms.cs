@@ -14,19 +14,27 @@ internal static partial class Forms
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>GETs the page, then posts its form with the hidden fields it rendered plus <paramref name="fields"/>.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, IDictionary<string, string> fields)
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, IDictionary<string, string> fields) =>
+        client.SubmitAsync(path, path, fields);
+
+    /// <summary>GETs <paramref name="page"/>, then posts to <paramref name="action"/> the hidden fields the page rendered plus <paramref name="fields"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, string action, IDictionary<string, string> fields)
     {
-        var page = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync();
+        var response = await client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
         var form = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in fields)
         {
             form[name] = value;
         }
 
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
+
+    /// <summary>Presses "Sign out" in the menu of the given page.</summary>
+    public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client, string fromPage = "/my-plans") =>
+        client.SubmitAsync(fromPage, "/Account/Logout", new Dictionary<string, string>());
 
     public static async Task SignInAsync(this HttpClient client, string email, string password)
     {

@@ -40,6 +40,41 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
     }
 
     [Fact]
+    public void Sign_in_from_sending_a_plan_says_why_an_account_is_needed_before_the_form()
+    {
+        var page = RenderPage<Login>("Account/Login?returnUrl=plan%2Fsend");
+
+        var reason = page.Find("h1 + .sending-reason");
+        Assert.Equal(
+            "Sign in to send your plan. With an account, the clinic can reply to you about your plan, and you can follow its status in My plans. " +
+            "Your answers stay saved, so nothing is lost: after signing in, you come straight back to sending your plan.",
+            Markup.Text(reason));
+        Assert.EndsWith("Account/Register?returnUrl=plan%2Fsend", page.FindAll(".account-links a").Single(a => a.Text() == "Create an account").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registering_from_sending_a_plan_gives_the_same_reason_and_keeps_the_way_back()
+    {
+        var page = RenderPage<Register>("Account/Register?returnUrl=plan%2Fsend");
+
+        Assert.Equal(
+            "You need an account to send your plan. With an account, the clinic can reply to you about your plan, and you can follow its status in My plans. " +
+            "Your answers stay saved, so nothing is lost. " +
+            "After creating the account, open the link in the email we send you in this same browser, and you come straight back to sending your plan.",
+            Markup.Text(page.Find("h1 + .sending-reason")));
+        Assert.EndsWith("Account/Login?returnUrl=plan%2Fsend", page.FindAll(".account-links a").Single(a => a.Text() == "I already have an account").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sign_in_and_registration_from_elsewhere_do_not_mention_sending()
+    {
+        Assert.Empty(RenderPage<Login>("Account/Login?returnUrl=my-plans").FindAll(".sending-reason"));
+        var register = RenderPage<Register>("Account/Register");
+        Assert.Empty(register.FindAll(".sending-reason"));
+        Assert.Equal("An account lets you send your plan to the clinic and come back to it later.", register.Find("h1 + p").Text());
+    }
+
+    [Fact]
     public void The_registration_page_has_labelled_fields_the_password_rules_and_a_create_button()
     {
         var page = RenderPage<Register>();

@@ -47,24 +47,47 @@ public abstract class RegistrationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_confirmation_link_confirms_the_account_so_the_patient_can_sign_in()
+    public async Task The_confirmation_link_opened_in_another_browser_confirms_the_account_and_the_patient_signs_in()
     {
         var client = app.Factory.NewClient();
         var email = $"confirm-{Guid.NewGuid():N}@planner.test";
-        var registered = await RegisterAsync(client, email);
+        var link = await RegisterAndReadLinkAsync(client, email);
 
-        // In Development the link is on the confirmation page because no mail server is configured.
+        var elsewhere = app.Factory.NewClient();
+        var confirmed = await elsewhere.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("your email address is confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/my-plans")).StatusCode);
+        await elsewhere.SignInAsync(email, Forms.StrongPassword);
+    }
+
+    [Fact]
+    public async Task Confirming_in_the_browser_that_registered_from_sending_signs_in_and_returns_to_sending()
+    {
+        var client = app.Factory.NewClient();
+        var link = await RegisterAndReadLinkAsync(client, $"sending-{Guid.NewGuid():N}@planner.test", returnUrl: "plan/send");
+
+        var confirmed = await client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/plan/send", confirmed.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/plan/send")).StatusCode);
+    }
+
+    /// <summary>Registers and returns the confirmation link, which Development shows on the page after registering.</summary>
+    private static async Task<string> RegisterAndReadLinkAsync(HttpClient client, string email, string? returnUrl = null)
+    {
+        var registered = await RegisterAsync(client, email, returnUrl: returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var confirmation = await client.GetStringAsync(registered.Headers.Location!.PathAndQuery);
         var link = System.Text.RegularExpressions.Regex.Match(confirmation, "id=\"confirm-link\" href=\"(?<href>[^\"]+)\"").Groups["href"].Value;
         Assert.NotEmpty(link);
-        var confirmed = await client.GetStringAsync(new Uri(WebUtility.HtmlDecode(link)).PathAndQuery);
-        Assert.Contains("your email address is confirmed", confirmed, StringComparison.Ordinal);
-
-        await client.SignInAsync(email, Forms.StrongPassword);
+        return new Uri(WebUtility.HtmlDecode(link)).PathAndQuery;
     }
 
-    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string confirmPassword = Forms.StrongPassword) =>
-        client.SubmitAsync("/Account/Register", new Dictionary<string, string>
+    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string confirmPassword = Forms.StrongPassword, string? returnUrl = null) =>
+        client.SubmitAsync(returnUrl is null ? "/Account/Register" : $"/Account/Register?returnUrl={Uri.EscapeDataString(returnUrl)}", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Forms.StrongPassword,

@@ -46,7 +46,7 @@ public sealed class StartupConfigurationTests(PostgresServer server)
         var connection = await server.CreateDatabaseAsync("smtp");
         try
         {
-            using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection, environment: "Production").With("Email:Sender", "Smtp");
+            using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection, environment: "Production").With("Email:Smtp:Host", "");
 
             var message = StartupFailure(factory);
 
@@ -72,6 +72,65 @@ public sealed class StartupConfigurationTests(PostgresServer server)
             var message = StartupFailure(factory);
 
             Assert.Contains($"Clinic:TimeZone is '{zone}', which is not an IANA time zone id", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connection);
+        }
+    }
+
+    [Fact]
+    public async Task Writing_account_links_to_the_log_is_refused_outside_development()
+    {
+        var connection = await server.CreateDatabaseAsync("log-sender");
+        try
+        {
+            using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection, environment: "Production").With("Email:Sender", "Log");
+
+            var message = StartupFailure(factory);
+
+            Assert.Contains("Email:Sender is 'Log', which writes account links (password resets among them) to the log. It is allowed only in Development", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connection);
+        }
+    }
+
+    [Theory]
+    [InlineData("", "App:PublicBaseUrl is missing.")]
+    [InlineData("planner.example.org", "App:PublicBaseUrl is 'planner.example.org'. Use an absolute http or https address")]
+    [InlineData("https://planner.example.org/?x=1", "App:PublicBaseUrl is 'https://planner.example.org/?x=1'. Use an absolute http or https address")]
+    public async Task The_public_base_url_is_required_outside_development_and_must_be_an_address(string value, string expected)
+    {
+        var connection = await server.CreateDatabaseAsync("public-url");
+        try
+        {
+            using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection, environment: "Production").With("App:PublicBaseUrl", value);
+
+            var message = StartupFailure(factory);
+
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connection);
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_only_the_allowed_hosts_are_answered()
+    {
+        var connection = await server.CreateDatabaseAsync("allowed-hosts");
+        try
+        {
+            // appsettings.json allows "localhost", the test server's own host, until a deployment names its own.
+            await using var factory = new PlannerAppFactory(DatabaseProvider.Postgres, connection, environment: "Production");
+            var forged = factory.NewClient();
+            forged.DefaultRequestHeaders.Host = "attacker.example";
+
+            Assert.Equal(HttpStatusCode.BadRequest, (await forged.GetAsync("/Account/ForgotPassword")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await factory.NewClient().GetAsync("/Account/ForgotPassword")).StatusCode);
         }
         finally
         {

@@ -17,14 +17,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigation)
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            // An absolute address only counts when it is ours; anything else goes home.
-            uri = uri.StartsWith(navigation.BaseUri, StringComparison.OrdinalIgnoreCase) ? navigation.ToBaseRelativePath(uri) : "";
-        }
-
-        navigation.NavigateTo(uri);
+        // The address is resolved against the site's own and must stay under it ("//host" and "http://host"
+        // resolve elsewhere and go home). Its escaped form goes out: the redirect puts it into the Location
+        // header, where Kestrel refuses non-ASCII characters (a return URL with "é" used to give 500).
+        var site = new Uri(navigation.BaseUri);
+        var target = Uri.TryCreate(site, uri ?? "", out var resolved) && site.IsBaseOf(resolved) ? resolved : site;
+        navigation.NavigateTo(target.AbsoluteUri);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> query) =>

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -22,6 +25,7 @@ public static class AccountsSetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = RejectStaleStampAsync;
         });
         services.AddAuthorization();
 
@@ -38,6 +42,10 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
+        services.AddScoped<EmailLinks>();
+
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<LogEmailSender>();
@@ -47,5 +55,23 @@ public static class AccountsSetup
                 ? sp.GetRequiredService<SmtpEmailSender>()
                 : sp.GetRequiredService<LogEmailSender>());
         return services;
+    }
+
+    /// <summary>
+    /// Compares the cookie's security stamp with the account's on every request, so that signing out
+    /// (which changes the stamp) ends every copy of the cookie at its next request. Identity's own
+    /// validator checks only every 30 minutes, and setting its interval to zero would also renew the
+    /// cookie on every response: a late response could then put back a cookie the browser had just
+    /// dropped. This costs one lookup of the user per request that carries the cookie.
+    /// </summary>
+    private static async Task RejectStaleStampAsync(CookieValidatePrincipalContext context)
+    {
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
+        var stamp = context.Principal?.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+        if (context.Principal is null || await users.GetUserAsync(context.Principal) is not { } user || stamp != await users.GetSecurityStampAsync(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }

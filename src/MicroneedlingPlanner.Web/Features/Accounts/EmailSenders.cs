@@ -16,7 +16,7 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary><c>Log</c> writes links to the log (Development); <c>Smtp</c> sends real mail.</summary>
+    /// <summary><c>Smtp</c> sends real mail; <c>Log</c> writes links to the log, in Development only.</summary>
     public string Sender { get; set; } = nameof(EmailSenderKind.Smtp);
 
     public SmtpSettings Smtp { get; set; } = new();
@@ -34,13 +34,21 @@ public sealed class SmtpSettings
     public string? Password { get; set; }
 }
 
-internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IValidateOptions<EmailOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         if (!Enum.GetNames<EmailSenderKind>().Contains(options.Sender, StringComparer.OrdinalIgnoreCase))
         {
-            return ValidateOptionsResult.Fail($"Email:Sender is '{options.Sender}'. Use 'Smtp' to send mail or 'Log' to write links to the log.");
+            return ValidateOptionsResult.Fail($"Email:Sender is '{options.Sender}'. Use 'Smtp' to send mail (or 'Log' in Development to write links to the log).");
+        }
+
+        // A password-reset link in a log is a way into the account for anyone who can read the log.
+        if (options.SenderKind == EmailSenderKind.Log && !environment.IsDevelopment())
+        {
+            return ValidateOptionsResult.Fail(
+                $"Email:Sender is 'Log', which writes account links (password resets among them) to the log. It is allowed only in Development; " +
+                $"in {environment.EnvironmentName} use 'Smtp' with Email:Smtp:Host and Email:Smtp:From.");
         }
 
         var failures = new List<string>();
@@ -48,7 +56,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             {
-                failures.Add("Email:Smtp:Host is missing. It is required when Email:Sender is 'Smtp' (set Email:Sender to 'Log' to write links to the log instead).");
+                failures.Add("Email:Smtp:Host is missing. It is required when Email:Sender is 'Smtp' (in Development, Email:Sender 'Log' writes links to the log instead).");
             }
 
             if (string.IsNullOrWhiteSpace(options.Smtp.From))
@@ -63,7 +71,8 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
 /// <summary>
 /// Writes account links to the log instead of mailing them, so accounts can be confirmed without a
-/// mail server. The address is left out of the log: the user id is enough to find the account.
+/// mail server; Development only (see <see cref="EmailOptionsValidator"/>). The address is left out
+/// of the log: the user id is enough to find the account.
 /// </summary>
 internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : IEmailSender<ApplicationUser>
 {
