@@ -130,9 +130,10 @@ public sealed partial class PublishedAppFixture : IAsyncLifetime
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Planner"] = $"Data Source={Path.Combine(dataFolder.FullName, "planner.db")}";
-        // Production needs its public address, the hosts it answers and a mail server; no test here sends mail.
-        start.Environment["App__PublicBaseUrl"] = BaseAddress.ToString();
-        start.Environment["AllowedHosts"] = BaseAddress.Host;
+        // Production needs its public address, the hosts it answers and a mail server; no test here
+        // sends mail, so the address need not carry the port, which is known only once Kestrel binds.
+        start.Environment["App__PublicBaseUrl"] = "http://127.0.0.1/";
+        start.Environment["AllowedHosts"] = "127.0.0.1";
         start.Environment["Email__Sender"] = "Smtp";
         start.Environment["Email__Smtp__Host"] = "smtp.invalid";
         start.Environment["Email__Smtp__From"] = "planner@planner.test";
