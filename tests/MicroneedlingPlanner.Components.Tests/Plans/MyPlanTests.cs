@@ -1,6 +1,7 @@
 using MicroneedlingPlanner.Web.Components.Pages.Plans;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Components.Tests.Plans;
 

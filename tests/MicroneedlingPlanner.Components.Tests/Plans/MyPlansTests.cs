@@ -4,6 +4,7 @@ using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Components.Tests.Plans;
 

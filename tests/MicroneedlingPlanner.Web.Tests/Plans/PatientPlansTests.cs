@@ -7,6 +7,7 @@ using MicroneedlingPlanner.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Web.Tests.Plans;
 

@@ -6,6 +6,7 @@ using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using Microsoft.EntityFrameworkCore;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
 
@@ -60,8 +61,6 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
 {
     /// <summary>The column's width; the form's input and the check below use the same number.</summary>
     public const int MaxPhoneLength = 40;
-
-    public static readonly SubmissionStatus[] Withdrawable = [SubmissionStatus.Submitted, SubmissionStatus.InReview, SubmissionStatus.ChangesProposed, SubmissionStatus.Accepted];
 
     /// <summary>
     /// Stores the draft's answers and the plan made from them now, and deletes the draft. Idempotent
@@ -170,6 +169,9 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             row.WithdrawnAt is { } withdrawn ? clinic.DateOf(withdrawn) : null, row.ContactPreference,
             Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
     }
+
+    // The statuses the workflow lets a patient withdraw from, as a list the query can send to the database.
+    private static readonly SubmissionStatus[] Withdrawable = [.. Enum.GetValues<SubmissionStatus>().Where(ReviewWorkflow.CanWithdraw)];
 
     /// <summary>Withdraws the plan; it stays stored, marked withdrawn. False if it is not the patient's or already withdrawn.</summary>
     public async Task<bool> WithdrawAsync(string patientId, Guid planId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using MicroneedlingPlanner.Domain.Rules;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
 

@@ -1,9 +1,7 @@
 using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Domain.Review;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
-
-/// <summary>Where a submitted plan stands with the clinic.</summary>
-public enum SubmissionStatus { Submitted, InReview, Accepted, ChangesProposed, Withdrawn }
 
 public enum ContactPreference { Email, Phone, Either }
 
