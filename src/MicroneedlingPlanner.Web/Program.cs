@@ -3,6 +3,8 @@ using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MudBlazor.Services;
 
@@ -19,16 +21,24 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddMudServices();
 builder.Services.AddPlanApi();
 builder.Services.AddPatientJourney();
+builder.Services.AddClinicAudit();
+builder.Services.AddRecalls();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync();
+await MaintenanceWindowBackfill.RunAsync(app.Services);
 
 if (args is [CreateAdminCommand.Name, ..])
 {
     return await CreateAdminCommand.RunAsync(app.Services, args, CreateAdminCommand.ReadPasswordFromConsole, Console.Out);
+}
+
+if (args is [VerifyAuditCommand.Name, ..])
+{
+    return await VerifyAuditCommand.RunAsync(app.Services, Console.Out);
 }
 
 if (app.Environment.IsDevelopment())
@@ -53,6 +63,7 @@ app.MapHealthChecks("/health");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapPlanApi();
+app.MapRecallExport();
 
 await app.RunAsync();
 return 0;

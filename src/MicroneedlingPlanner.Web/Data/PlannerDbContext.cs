@@ -1,6 +1,7 @@
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Web.Features.Recalls;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,10 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<SubmittedPlan> SubmittedPlans => Set<SubmittedPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
+    public DbSet<Recall> Recalls => Set<Recall>();
+    public DbSet<RecallAttempt> RecallAttempts => Set<RecallAttempt>();
+    public DbSet<RecallOptOut> RecallOptOuts => Set<RecallOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Web.Features.Recalls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -47,8 +48,65 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.Role).HasMaxLength(20);
         builder.Property(a => a.Action).HasMaxLength(40);
+        builder.Property(a => a.PatientId).HasMaxLength(450);
+        builder.Property(a => a.Seen).HasMaxLength(100);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+
+        // No foreign keys: the log outlives what it describes and must never block (or cascade from) a delete elsewhere.
+        // The admin search (by user, by patient, by plan, newest first) and a patient's "who looked".
         builder.HasIndex(a => new { a.PlanId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => new { a.PatientId, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class MaintenanceWindowConfiguration : IEntityTypeConfiguration<MaintenanceWindow>
+{
+    public void Configure(EntityTypeBuilder<MaintenanceWindow> builder)
+    {
+        builder.HasKey(w => new { w.PlanId, w.Number });
+        builder.HasOne<SubmittedPlan>().WithMany().HasForeignKey(w => w.PlanId).OnDelete(DeleteBehavior.Cascade);
+
+        // The recall list: windows still open or to come (End >= today) that open before the period ends.
+        builder.HasIndex(w => new { w.End, w.Start });
+    }
+}
+
+internal sealed class RecallConfiguration : IEntityTypeConfiguration<Recall>
+{
+    public void Configure(EntityTypeBuilder<Recall> builder)
+    {
+        builder.HasIndex(r => new { r.PlanId, r.WindowNumber }).IsUnique();
+        builder.HasOne<MaintenanceWindow>().WithMany().HasForeignKey(r => new { r.PlanId, r.WindowNumber }).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.PatientId).HasMaxLength(450);
+        builder.HasIndex(r => r.PatientId);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(450);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(r => r.Attempts).WithOne().HasForeignKey(a => a.RecallId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecallAttemptConfiguration : IEntityTypeConfiguration<RecallAttempt>
+{
+    public void Configure(EntityTypeBuilder<RecallAttempt> builder)
+    {
+        builder.Property(a => a.ByUserId).HasMaxLength(450);
+        builder.Property(a => a.Method).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => new { a.RecallId, a.At });
+    }
+}
+
+internal sealed class RecallOptOutConfiguration : IEntityTypeConfiguration<RecallOptOut>
+{
+    public void Configure(EntityTypeBuilder<RecallOptOut> builder)
+    {
+        builder.HasKey(o => o.PatientId);
+        builder.Property(o => o.PatientId).HasMaxLength(450);
+        builder.Property(o => o.ByUserId).HasMaxLength(450);
     }
 }

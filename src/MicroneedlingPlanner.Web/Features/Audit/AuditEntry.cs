@@ -1,22 +1,91 @@
+using System.Security.Claims;
+using MicroneedlingPlanner.Web.Features.Accounts;
+
 namespace MicroneedlingPlanner.Web.Features.Audit;
 
 /// <summary>
-/// Who did what to which stored plan, and when. Holds ids only, never health data, so the log
-/// can be kept and read without widening who sees patients' answers.
+/// One row of the audit log: who (and in which role) did or saw what about which patient and
+/// plan, and when. Holds ids and a short description only, never health data or contact details,
+/// so the log can be kept and read without widening who sees them. Rows are only ever added,
+/// through <see cref="AuditLog.RecordAsync(Data.PlannerDbContext, AuditEntry, CancellationToken)"/>,
+/// which chains them: each carries the hash of the row before it. The database refuses UPDATE
+/// and DELETE on the table (migration ClinicAuditAppendOnly).
 /// </summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
     public required string UserId { get; set; }
+
+    /// <summary>The role the user acted in (<see cref="Roles"/>); null only on rows written before the clinic audit.</summary>
+    public string? Role { get; set; }
+
     public required string Action { get; set; }
-    public Guid PlanId { get; set; }
+
+    /// <summary>The patient whose data it is; null only on rows written before the clinic audit.</summary>
+    public string? PatientId { get; set; }
+
+    /// <summary>The plan, when the row is about one (contact details alone are about the patient).</summary>
+    public Guid? PlanId { get; set; }
+
+    /// <summary>What was shown, in plain words (see <see cref="AuditSeen"/>); null for actions that show nothing.</summary>
+    public string? Seen { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the row before this one (64 zeros for the first); set by <see cref="AuditLog"/>.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 over this row's canonical form and <see cref="PreviousHash"/>; set by <see cref="AuditLog"/>.</summary>
+    public string? Hash { get; set; }
+
+    /// <summary>Something the patient did with their own plan.</summary>
+    public static AuditEntry ByPatient(string patientId, string action, Guid planId, DateTime at, string? seen = null) => new()
+    {
+        At = at,
+        UserId = patientId,
+        Role = Roles.Patient,
+        Action = action,
+        PatientId = patientId,
+        PlanId = planId,
+        Seen = seen,
+    };
+
+    /// <summary>
+    /// A staff or admin user looked at a patient's data. Checks the role again, as clinic services
+    /// do, so a row can never claim a patient looked at someone's data as staff.
+    /// </summary>
+    public static AuditEntry StaffLook(ClaimsPrincipal user, string action, string patientId, Guid? planId, string seen, DateTime at) => new()
+    {
+        At = at,
+        UserId = Roles.RequireStaff(user),
+        Role = Roles.StaffRoleOf(user),
+        Action = action,
+        PatientId = patientId,
+        PlanId = planId,
+        Seen = seen,
+    };
 }
 
+/// <summary>The actions the log records. Staff actions start with <c>staff.</c>.</summary>
 public static class AuditActions
 {
     public const string Submitted = "plan.submitted";
     public const string Viewed = "plan.viewed";
     public const string Withdrawn = "plan.withdrawn";
     public const string Reused = "plan.answers-reused";
+
+    /// <summary>Staff opened a patient's contact details (email, phone) from the recall list.</summary>
+    public const string ContactDetailsViewed = "staff.contact-viewed";
+
+    /// <summary>Staff exported the recall list as CSV; one row per patient and plan in the file.</summary>
+    public const string RecallsExported = "staff.recalls-exported";
+
+}
+
+/// <summary>What a row says was seen, in words an admin or the patient can read.</summary>
+public static class AuditSeen
+{
+    public const string Plan = "plan";
+    public const string PlanAndAnswers = "plan and answers";
+    public const string ContactDetails = "contact details";
+    public const string RecallExport = "contact details and maintenance window (CSV export)";
 }

@@ -5,6 +5,7 @@ using MicroneedlingPlanner.Domain.Rules;
 using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
+using MicroneedlingPlanner.Web.Features.Recalls;
 using Microsoft.EntityFrameworkCore;
 using MicroneedlingPlanner.Domain.Review;
 
@@ -105,7 +106,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             ContactPhone = details.ContactPreference == ContactPreference.Email ? null : details.ContactPhone?.Trim(),
         };
         db.SubmittedPlans.Add(stored);
-        db.AuditEntries.Add(new AuditEntry { At = now, UserId = patientId, Action = AuditActions.Submitted, PlanId = stored.Id });
+        db.MaintenanceWindows.AddRange(WindowsOf(stored.Id, plan));
 
         // In the same transaction: once sent, the stored plan is the only copy of the answers.
         if (await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == draft.Id, cancellationToken) is not { } row)
@@ -116,7 +117,8 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         db.IntakeDrafts.Remove(row);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Saves the plan, its windows and the draft's deletion with the audit row, in one transaction.
+            await AuditLog.RecordAsync(db, AuditEntry.ByPatient(patientId, AuditActions.Submitted, stored.Id, now), cancellationToken);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsSameSubmission(e))
         {
@@ -161,8 +163,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
 
         if (action is not null)
         {
-            db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserId = patientId, Action = action, PlanId = row.Id });
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditLog.RecordAsync(db, AuditEntry.ByPatient(patientId, action, row.Id, clock.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
         return new PatientPlan(row.Id, row.Reference, row.IdempotencyKey, row.Status, clinic.DateOf(row.SubmittedAt),
@@ -177,6 +178,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
     public async Task<bool> WithdrawAsync(string patientId, Guid planId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.SubmittedPlans
             .Where(p => p.Id == planId && p.PatientId == patientId && Withdrawable.Contains(p.Status))
@@ -186,8 +188,8 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
                 .SetProperty(p => p.UpdatedAt, now), cancellationToken);
         if (changed == 1)
         {
-            db.AuditEntries.Add(new AuditEntry { At = now, UserId = patientId, Action = AuditActions.Withdrawn, PlanId = planId });
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditLog.RecordAsync(db, AuditEntry.ByPatient(patientId, AuditActions.Withdrawn, planId, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return changed == 1;
@@ -209,6 +211,10 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         var (token, _) = await drafts.StartAsync(answers, 0, cancellationToken);
         return token;
     }
+
+    /// <summary>A plan's maintenance windows as rows the recall list filters on, numbered from 1.</summary>
+    internal static IEnumerable<MaintenanceWindow> WindowsOf(Guid planId, TreatmentPlan plan) =>
+        plan.Maintenance.Windows.Select((w, i) => new MaintenanceWindow { PlanId = planId, Number = i + 1, Start = w.Start, End = w.End });
 
     /// <summary>Only a unique violation on the submission key means "sent already"; any other failure is a failure.</summary>
     internal static bool IsSameSubmission(DbUpdateException e) => e.InnerException switch

@@ -102,8 +102,30 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("PlanId")
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("PlanId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Seen")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -111,6 +133,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PatientId", "At");
 
                     b.HasIndex("PlanId", "At");
 
@@ -248,6 +274,122 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("SubmittedPlans");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("PlanId", "Number");
+
+                    b.HasIndex("End", "Start");
+
+                    b.ToTable("MaintenanceWindows");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("WindowNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("PlanId", "WindowNumber")
+                        .IsUnique();
+
+                    b.ToTable("Recalls");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RecallId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecallId", "At");
+
+                    b.ToTable("RecallAttempts");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallOptOut", b =>
+                {
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("RecallOptOuts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -414,6 +556,33 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId", "WindowNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallAttempt", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.Recall", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -463,6 +632,11 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

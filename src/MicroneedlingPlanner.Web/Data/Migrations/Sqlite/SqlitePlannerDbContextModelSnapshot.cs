@@ -95,7 +95,29 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PlanId")
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seen")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -104,6 +126,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PatientId", "At");
 
                     b.HasIndex("PlanId", "At");
 
@@ -241,6 +267,120 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("SubmittedPlans");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId", "Number");
+
+                    b.HasIndex("End", "Start");
+
+                    b.ToTable("MaintenanceWindows");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("PlanId", "WindowNumber")
+                        .IsUnique();
+
+                    b.ToTable("Recalls");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecallId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecallId", "At");
+
+                    b.ToTable("RecallAttempts");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallOptOut", b =>
+                {
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("RecallOptOuts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -403,6 +543,33 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId", "WindowNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.RecallAttempt", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.Recall", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -452,6 +619,11 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.Recall", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }
