@@ -49,3 +49,28 @@ public sealed class ClockedPostgresAppFixture(PostgresServer server) : PostgresA
         return base.StartAppAsync();
     }
 }
+
+[CollectionDefinition(Name)]
+public sealed class AuditOnPostgres : ICollectionFixture<PostgresAppFixture>
+{
+    public const string Name = "Audit on PostgreSQL";
+}
+
+/// <summary>Its own database: these tests tamper with the log on purpose, which breaks the chain for good.</summary>
+[CollectionDefinition(Name)]
+public sealed class AuditTamperingOnPostgres : ICollectionFixture<PostgresAppFixture>
+{
+    public const string Name = "Audit tampering on PostgreSQL";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AuditOnSqlite : ICollectionFixture<SqliteAppFixture>
+{
+    public const string Name = "Audit on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class RecallsOnPostgres : ICollectionFixture<ClockedPostgresAppFixture>
+{
+    public const string Name = "Recalls on PostgreSQL";
+}
