@@ -12,7 +12,7 @@ namespace MicroneedlingPlanner.Web.Features.Audit;
 /// <param name="To">Last clinic day to include.</param>
 public sealed record AuditQuery(string? User = null, string? Patient = null, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>A row as an admin reads it: the acting user by email, the plan by its reference, never the patient's own details.</summary>
+/// <summary>A row as an admin reads it: a clinic user by email, a patient as "the patient", the plan by its reference; never the patient's own details.</summary>
 public sealed record AuditRow(long Id, DateTime At, string UserEmail, string? Role, string Action, string? PlanReference, string? Seen);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
@@ -32,6 +32,9 @@ public sealed record ClinicLook(DateTime At, string Role, string? PlanReference,
 public sealed class AuditSearch(IDbContextFactory<PlannerDbContext> factory, ClinicClock clinic)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>Shown instead of a patient's email when the patient is the one who acted.</summary>
+    public const string PatientActor = "the patient";
 
     public async Task<AuditPage> SearchAsync(ClaimsPrincipal admin, AuditQuery query, int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -80,7 +83,8 @@ public sealed class AuditSearch(IDbContextFactory<PlannerDbContext> factory, Cli
         var found = await rows.OrderByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize)
             .Select(a => new AuditRow(
                 a.Id, a.At,
-                db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault() ?? a.UserId,
+                // A patient acting on their own plan is not named: their email is contact data.
+                a.Role == Roles.Patient ? PatientActor : db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault() ?? a.UserId,
                 a.Role, a.Action,
                 db.SubmittedPlans.Where(p => p.Id == a.PlanId).Select(p => p.Reference).FirstOrDefault(),
                 a.Seen))
@@ -118,6 +122,10 @@ public static class AuditWording
         AuditActions.RecallsExported => "Exported the recall list",
         _ => action,
     };
+
+    /// <summary>One look, as the patient reads it: the role, never the person's email.</summary>
+    public static string Look(ClinicLook look) =>
+        $"{ClinicRole(look.Role)} opened {look.Seen ?? "your plan"}{(look.PlanReference is { } reference ? $" for plan {reference}" : "")}.";
 
     /// <summary>Who at the clinic, as the patient reads it: the role, never the person's email.</summary>
     public static string ClinicRole(string role) => role == Roles.Admin ? "A clinic administrator" : "A member of the clinic's staff";
