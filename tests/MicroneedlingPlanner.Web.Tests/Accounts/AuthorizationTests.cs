@@ -6,7 +6,7 @@ namespace MicroneedlingPlanner.Web.Tests.Accounts;
 [Collection(AuthorizationOnPostgres.Name)]
 public sealed class AuthorizationTests(PostgresAppFixture app)
 {
-    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin"];
+    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin", "/staff/recalls", "/admin/audit", "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01"];
 
     [Theory]
     [MemberData(nameof(RestrictedPages))]
@@ -25,6 +25,14 @@ public sealed class AuthorizationTests(PostgresAppFixture app)
     [InlineData(Roles.Staff, "/admin", false)]
     [InlineData(Roles.Admin, "/staff", true)]
     [InlineData(Roles.Admin, "/admin", true)]
+    [InlineData(Roles.Patient, "/staff/recalls", false)]
+    [InlineData(Roles.Patient, "/admin/audit", false)]
+    [InlineData(Roles.Patient, "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01", false)]
+    [InlineData(Roles.Staff, "/staff/recalls", true)]
+    [InlineData(Roles.Staff, "/admin/audit", false)]
+    [InlineData(Roles.Staff, "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01", true)]
+    [InlineData(Roles.Admin, "/staff/recalls", true)]
+    [InlineData(Roles.Admin, "/admin/audit", true)]
     public async Task Each_role_reaches_only_its_own_areas(string role, string page, bool allowed)
     {
         var client = app.Factory.NewClient();
