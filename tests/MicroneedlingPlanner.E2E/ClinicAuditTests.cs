@@ -14,12 +14,17 @@ namespace MicroneedlingPlanner.E2E;
 /// </summary>
 public sealed class ClinicAuditTests(BrowserFixture app) : BrowserTest(app)
 {
+    private readonly List<string> violations = [];
+
+    /// <summary>Pictures at 1280 and 360 px, and axe-core at both widths.</summary>
     private async Task ShootAsync(string name)
     {
         await Page.SetViewportSizeAsync(1280, 900);
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(name), FullPage = true });
+        violations.AddRange((await Accessibility.ViolationsAsync(Page)).Select(v => $"{name} at 1280 px: {v}"));
         await Page.SetViewportSizeAsync(360, 740);
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath(name + "-phone"), FullPage = true });
+        violations.AddRange((await Accessibility.ViolationsAsync(Page)).Select(v => $"{name} at 360 px: {v}"));
         await Page.SetViewportSizeAsync(1280, 900);
     }
 
@@ -78,5 +83,7 @@ public sealed class ClinicAuditTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.Locator(".clinic-looks-list")).ToContainTextAsync($"A member of the clinic's staff opened contact details for plan {reference}");
         await Expect(Page.Locator(".clinic-looks")).Not.ToContainTextAsync(DevelopmentAccounts.StaffAccount.Email);
         await ShootAsync("patient-clinic-looks");
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 }

@@ -87,5 +87,5 @@ public static class AuditSeen
     public const string Plan = "plan";
     public const string PlanAndAnswers = "plan and answers";
     public const string ContactDetails = "contact details";
-    public const string RecallExport = "contact details and maintenance window (CSV export)";
+    public const string RecallExport = "contact details and maintenance dates (exported list)";
 }
