@@ -68,6 +68,11 @@ public sealed class RecallsPageTests(ComponentsApp app) : ComponentTest(app)
         }
 
         await page.Find("#recall-do-not-contact").ClickAsync(new());
+        Assert.Contains("cannot be undone", page.Find("#recall-confirm-text").TextContent, StringComparison.Ordinal);
+        await page.Find("#recall-cancel-do-not-contact").ClickAsync(new());
+        Assert.Contains("To contact", Row(page, sent.Reference).TextContent, StringComparison.Ordinal);
+        await page.Find("#recall-do-not-contact").ClickAsync(new());
+        await page.Find("#recall-confirm-do-not-contact").ClickAsync(new());
 
         Assert.Contains("will not be listed as to contact again", page.Find(".recall-message").TextContent, StringComparison.Ordinal);
         Assert.Contains("Do not contact", Row(page, sent.Reference).TextContent, StringComparison.Ordinal);
