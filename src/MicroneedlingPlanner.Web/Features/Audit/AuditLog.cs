@@ -40,6 +40,14 @@ public static class AuditLog
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // The caller's own changes first, the chain lock last: every writer then takes its row
+            // locks before the audit lock, so two transactions cannot deadlock over the two, and
+            // the lock is held only for the read of the last hash and the insert.
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
