@@ -1,6 +1,7 @@
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Web.Features.Review;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,7 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<SubmittedPlan> SubmittedPlans => Set<SubmittedPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,6 +50,6 @@ public static class JsonColumn
 {
     public const string Annotation = "Planner:Json";
 
-    /// <summary>Marks a string property that holds a JSON document.</summary>
-    public static PropertyBuilder<string> IsJson(this PropertyBuilder<string> property) => property.HasAnnotation(Annotation, true);
+    /// <summary>Marks a string property (nullable or not) that holds a JSON document.</summary>
+    public static PropertyBuilder<TString> IsJson<TString>(this PropertyBuilder<TString> property) => property.HasAnnotation(Annotation, true);
 }

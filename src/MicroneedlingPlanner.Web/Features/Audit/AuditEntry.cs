@@ -19,4 +19,7 @@ public static class AuditActions
     public const string Viewed = "plan.viewed";
     public const string Withdrawn = "plan.withdrawn";
     public const string Reused = "plan.answers-reused";
+
+    /// <summary>A staff or admin user opened the plan's review page (answers, plan, history).</summary>
+    public const string StaffViewed = "plan.staff-viewed";
 }

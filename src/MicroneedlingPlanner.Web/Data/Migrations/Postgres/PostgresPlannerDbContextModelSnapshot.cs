@@ -171,6 +171,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasColumnType("jsonb")
                         .HasAnnotation("Planner:Json", true);
 
+                    b.Property<bool>("ConsentOnFile")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -182,6 +185,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("ContraindicationsChecked")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly>("FirstSessionDate")
                         .HasColumnType("date");
@@ -197,6 +203,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("PatientMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("PlanJson")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -207,15 +217,29 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("ProposedChangesJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Planner:Json", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("RevisedPlanJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Planner:Json", true);
+
+                    b.Property<DateTime?>("RevisionAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RulesVersion")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ScreeningAnswersRead")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -227,6 +251,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
@@ -248,6 +276,65 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("SubmittedPlans");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -411,6 +498,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

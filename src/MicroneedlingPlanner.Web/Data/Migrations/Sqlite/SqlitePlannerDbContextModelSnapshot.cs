@@ -164,6 +164,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Planner:Json", true);
 
+                    b.Property<bool>("ConsentOnFile")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("TEXT");
 
@@ -175,6 +178,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContraindicationsChecked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("FirstSessionDate")
                         .HasColumnType("TEXT");
@@ -190,6 +196,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PatientMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlanJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -200,15 +210,29 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedChangesJson")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Planner:Json", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedPlanJson")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Planner:Json", true);
+
+                    b.Property<DateTime?>("RevisionAcceptedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulesVersion")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ScreeningAnswersRead")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -220,6 +244,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
@@ -241,6 +269,63 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("SubmittedPlans");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -400,6 +485,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
