@@ -49,3 +49,9 @@ public sealed class ClockedPostgresAppFixture(PostgresServer server) : PostgresA
         return base.StartAppAsync();
     }
 }
+
+[CollectionDefinition(Name)]
+public sealed class ClinicReviewOnPostgres : ICollectionFixture<ClockedPostgresAppFixture>
+{
+    public const string Name = "Clinic review on PostgreSQL";
+}

@@ -119,6 +119,11 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
     public Task<ReviewResult> AcceptAsync(ClaimsPrincipal user, Guid planId, int version, string? message, CancellationToken cancellationToken = default) =>
         SaveAsync(user, planId, version, (row, context) =>
         {
+            if (Refused(row, SubmissionStatus.Accepted) is { } notNow)
+            {
+                return notNow;
+            }
+
             if (!Checked(row))
             {
                 return new ReviewResult.Refused(ChecklistMessage);
@@ -142,6 +147,11 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
     public Task<ReviewResult> ProposeChangesAsync(ClaimsPrincipal user, Guid planId, int version, PlanRevision changes, string? message, CancellationToken cancellationToken = default) =>
         SaveAsync(user, planId, version, (row, context) =>
         {
+            if (Refused(row, SubmissionStatus.ChangesProposed) is { } notNow)
+            {
+                return notNow;
+            }
+
             var result = Planner.Revise(Snapshot.Read<TreatmentPlan>(row.PlanJson), changes, clinic.Today);
             var tooLong = TooLong(changes, message).ToList();
             if (result.Plan is null || tooLong.Count > 0)
@@ -244,6 +254,9 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
 
         return new ReviewResult.Saved(row.Version);
     }
+
+    private static ReviewResult.Refused? Refused(SubmittedPlan row, SubmissionStatus to) =>
+        ReviewWorkflow.Refusal(row.Status, to, ReviewActor.Staff) is { } refusal ? new ReviewResult.Refused(refusal) : null;
 
     private static ReviewResult.Refused? Move(SubmittedPlan row, SubmissionStatus to, SaveContext context)
     {
