@@ -145,6 +145,24 @@ public sealed class ClinicReviewTests(ClockedPostgresAppFixture app)
     }
 
     [Fact]
+    public async Task The_database_refuses_a_save_that_read_the_plan_before_another_save()
+    {
+        var (_, _, planId) = await SentPlanAsync();
+        await using var first = await app.Factory.CreateDbContextAsync();
+        await using var second = await app.Factory.CreateDbContextAsync();
+        var a = await first.SubmittedPlans.SingleAsync(p => p.Id == planId, Cancel);
+        var b = await second.SubmittedPlans.SingleAsync(p => p.Id == planId, Cancel);
+
+        // Both read the same version, as two services would between their check and their save.
+        (a.PatientMessage, a.Version) = ("First", a.Version + 1);
+        (b.PatientMessage, b.Version) = ("Second", b.Version + 1);
+        await first.SaveChangesAsync(Cancel);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Cancel));
+        Assert.Equal("First", (await RowAsync(planId)).PatientMessage);
+    }
+
+    [Fact]
     public async Task The_patient_sees_the_changes_reasons_and_message_but_never_the_internal_note()
     {
         var staff = await NewStaffAsync();
