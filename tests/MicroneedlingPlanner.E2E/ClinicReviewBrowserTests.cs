@@ -44,10 +44,16 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         await Page.Locator("#message").FillAsync("We moved your first session by a few weeks. Call us if the new date does not suit you.");
         await Page.Locator("#message").PressAsync("Tab");
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-1280"), FullPage = true });
+        await Page.SetViewportSizeAsync(360, 740);
+        await Page.Locator("section[aria-labelledby='propose-heading']").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-decision-360") });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Propose these changes to the patient" }).ClickAsync();
         await Expect(Page.Locator(".status-badge")).ToHaveTextAsync("Changes proposed");
-        await Page.SetViewportSizeAsync(360, 740);
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-360"), FullPage = true });
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-360-top") });
+        await Page.Locator("section[aria-labelledby='history-heading']").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-history-360") });
+        // Nothing is wider than the phone's screen.
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 
         await using (var db = await App.Factory.CreateDbContextAsync())
         {
@@ -66,6 +72,8 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         await patientPage.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-1280"), FullPage = true });
         await patientPage.SetViewportSizeAsync(360, 740);
         await patientPage.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-360"), FullPage = true });
+        await patientPage.Locator(".plan-changes").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-360-section") });
+        Assert.True(await patientPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 
         await patientPage.GetByRole(AriaRole.Button, new() { Name = "Accept the proposed changes" }).ClickAsync();
         await patientPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();

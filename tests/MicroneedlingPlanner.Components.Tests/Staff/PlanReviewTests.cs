@@ -84,7 +84,7 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
         await page.WaitForAssertionAsync(() => Assert.Equal("Changes proposed", page.Find(".status-badge").Text()));
         Assert.Equal(SubmissionStatus.ChangesProposed, await StatusAsync(page, planId));
         var history = page.Find(".history").Text();
-        Assert.Contains($"Number of sessions: {plan.InitialSeries.Sessions} sessions → {above} sessions. Why: Deep rolling scars need more sessions.", history, StringComparison.Ordinal);
+        Assert.Contains($"Number of sessions changed from {plan.InitialSeries.Sessions} sessions to {above} sessions. Why: Deep rolling scars need more sessions.", history, StringComparison.Ordinal);
         Assert.Contains("Override: Agreed with the lead clinician after seeing the patient.", history, StringComparison.Ordinal);
     }
 
