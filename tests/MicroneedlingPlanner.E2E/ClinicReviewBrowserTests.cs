@@ -44,11 +44,15 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         await Page.Locator("#message").FillAsync("We moved your first session by a few weeks. Call us if the new date does not suit you.");
         await Page.Locator("#message").PressAsync("Tab");
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-1280"), FullPage = true });
+        var violations = new List<string>();
+        async Task CheckAsync(IPage page, string where) => violations.AddRange((await Accessibility.ViolationsAsync(page)).Select(v => $"{where}: {v}"));
+        await CheckAsync(Page, "review page at 1280 px");
         await Page.SetViewportSizeAsync(360, 740);
         await Page.Locator("section[aria-labelledby='propose-heading']").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-decision-360") });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Propose these changes to the patient" }).ClickAsync();
         await Expect(Page.Locator(".status-badge")).ToHaveTextAsync("Changes proposed");
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-360"), FullPage = true });
+        await CheckAsync(Page, "review page with a proposal at 360 px");
         await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-page-360-top") });
         await Page.Locator("section[aria-labelledby='history-heading']").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-history-360") });
@@ -70,10 +74,13 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         await Expect(patientPage.Locator(".changes-table")).ToContainTextAsync("The clinic has no appointments in the week you chose.");
         await Expect(patientPage.GetByText(note)).ToHaveCountAsync(0);
         await patientPage.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-1280"), FullPage = true });
+        await CheckAsync(patientPage, "patient's proposed changes at 1280 px");
         await patientPage.SetViewportSizeAsync(360, 740);
         await patientPage.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-360"), FullPage = true });
         await patientPage.Locator(".plan-changes").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("patient-changes-360-section") });
         Assert.True(await patientPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await CheckAsync(patientPage, "patient's proposed changes at 360 px");
+        Assert.Empty(violations);
 
         await patientPage.GetByRole(AriaRole.Button, new() { Name = "Accept the proposed changes" }).ClickAsync();
         await patientPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
