@@ -77,6 +77,7 @@ public sealed class PlanChangesTests(ComponentsApp app) : ComponentTest(app)
         var view = page.FindComponent<PlanView>().Instance;
         Assert.Equal(Today.AddDays(28), view.Plan.InitialSeries.SessionDates[0]);
         Assert.Equal(1, view.CalendarSequence);
+        Assert.Contains("(the clinic's date, which you accepted)", page.Find(".summary-grid").Text(), StringComparison.Ordinal);
         Assert.DoesNotContain(Note, page.Markup, StringComparison.Ordinal);
     }
 }

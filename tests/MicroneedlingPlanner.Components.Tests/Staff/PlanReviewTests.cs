@@ -28,6 +28,9 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
 
         var page = Render<PlanReview>(p => p.Add(r => r.Id, sent.PlanId));
         await page.WaitForElementAsync("#propose-heading");
+        // Let work already queued on the renderer (MudBlazor's after-render calls) finish before the test clicks, so no click meets a replaced handler.
+        await page.InvokeAsync(() => Task.Yield());
+        await page.InvokeAsync(() => { });
         return (page, sent.PlanId, plan.Plan);
     }
 
