@@ -92,4 +92,36 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         Assert.Contains($"DTSTART;VALUE=DATE:{newStart:yyyyMMdd}", ics, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", ics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_second_browsers_save_of_the_same_plan_is_refused_and_overwrites_nothing()
+    {
+        var patient = await Patients.NewAsync(App);
+        var planId = await Patients.StorePlanAsync(App, patient.Id);
+
+        async Task<IPage> OpenAsStaffAsync(IBrowserContext context)
+        {
+            var page = await context.NewPageAsync();
+            await new LoginPage(page).SignInAsync(DevelopmentAccounts.StaffAccount.Email, DevelopmentAccounts.StaffAccount.Password);
+            await page.GotoAsync($"staff/plans/{planId}");
+            await new AppShell(page).WaitUntilInteractiveAsync();
+            return page;
+        }
+
+        var first = await OpenAsStaffAsync(Page.Context);
+        await using var otherContext = await BrowserContexts.NewAsync(App.Browser, App.BaseAddress);
+        var second = await OpenAsStaffAsync(otherContext);
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Take into review" }).ClickAsync();
+        await Expect(first.Locator(".status-badge")).ToHaveTextAsync("In review");
+
+        // The second browser still shows the plan as it was read, and tries the same move.
+        await second.GetByRole(AriaRole.Button, new() { Name = "Take into review" }).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else saved this plan after you opened it");
+        await second.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("review-second-save-refused"), FullPage = false });
+
+        await using var db = await App.Factory.CreateDbContextAsync();
+        var events = await db.PlanEvents.CountAsync(e => e.PlanId == planId);
+        Assert.Equal(1, events);
+    }
 }
