@@ -6,6 +6,7 @@ using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Web.Features.Review;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddPlanApi();
 builder.Services.AddPatientJourney();
 builder.Services.AddClinicAudit();
 builder.Services.AddRecalls();
+builder.Services.AddClinicReview();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 

@@ -74,3 +74,9 @@ public sealed class RecallsOnPostgres : ICollectionFixture<ClockedPostgresAppFix
 {
     public const string Name = "Recalls on PostgreSQL";
 }
+
+[CollectionDefinition(Name)]
+public sealed class ClinicReviewOnPostgres : ICollectionFixture<ClockedPostgresAppFixture>
+{
+    public const string Name = "Clinic review on PostgreSQL";
+}

@@ -14,7 +14,7 @@ namespace MicroneedlingPlanner.Domain.Planning;
 /// most sessions). Maintenance: from the lowest minimum to the lowest maximum, because upkeep is
 /// due when the first concern needs it.
 /// </remarks>
-public static class Planner
+public static partial class Planner
 {
     public const int MaintenanceHorizonMonths = 36;
 
@@ -137,23 +137,9 @@ public static class Planner
 
         var (flags, reviewReasons) = Screen(compiled, cited, bits, answers);
 
-        var sessionDates = new DateOnly[sessions];
-        for (var i = 0; i < sessions; i++)
-        {
-            sessionDates[i] = startDate.AddDays(i * interval * 7);
-        }
-
+        var sessionDates = SessionDates(startDate, sessions, interval);
         var lastSession = sessionDates[^1];
-        var horizon = lastSession.AddMonths(MaintenanceHorizonMonths);
-        var windows = new List<DateWindow>(MaintenanceHorizonMonths / patientMin);
-        // Window k opens k intervals after the last session and closes one interval's span after
-        // the previous window opened, as the clinic would rebook from the earliest date. Every date
-        // counts whole months from the last session itself: stepping from a window that a short
-        // month cut to its 28th would carry that day forward (31 Aug, 28 Feb, then 28 Aug).
-        for (var k = 1; lastSession.AddMonths(k * patientMin) <= horizon; k++)
-        {
-            windows.Add(new(lastSession.AddMonths(k * patientMin), lastSession.AddMonths(((k - 1) * patientMin) + patientMax)));
-        }
+        var windows = MaintenanceWindows(lastSession, patientMin, patientMax);
 
         // Last, once everything that cites has marked its citations.
         var adjuncts = Adjuncts(compiled, cited, bits, answers);
@@ -207,6 +193,35 @@ public static class Planner
         return (flags, reasons);
     }
 
+    /// <summary>The series' dates: the first on the start date, then one every <paramref name="intervalWeeks"/> weeks.</summary>
+    internal static DateOnly[] SessionDates(DateOnly startDate, int sessions, int intervalWeeks)
+    {
+        var dates = new DateOnly[sessions];
+        for (var i = 0; i < sessions; i++)
+        {
+            dates[i] = startDate.AddDays(i * intervalWeeks * 7);
+        }
+
+        return dates;
+    }
+
+    /// <summary>The maintenance windows for three years after the last session.</summary>
+    internal static List<DateWindow> MaintenanceWindows(DateOnly lastSession, int monthsMin, int monthsMax)
+    {
+        var horizon = lastSession.AddMonths(MaintenanceHorizonMonths);
+        var windows = new List<DateWindow>(MaintenanceHorizonMonths / monthsMin);
+        // Window k opens k intervals after the last session and closes one interval's span after
+        // the previous window opened, as the clinic would rebook from the earliest date. Every date
+        // counts whole months from the last session itself: stepping from a window that a short
+        // month cut to its 28th would carry that day forward (31 Aug, 28 Feb, then 28 Aug).
+        for (var k = 1; lastSession.AddMonths(k * monthsMin) <= horizon; k++)
+        {
+            windows.Add(new(lastSession.AddMonths(k * monthsMin), lastSession.AddMonths(((k - 1) * monthsMin) + monthsMax)));
+        }
+
+        return windows;
+    }
+
     /// <summary>Milestones dated and in date order; ties keep the rule set's order.</summary>
     private static PlannedMilestone[] Milestones(MilestoneTemplate[] templates, DateOnly firstSession, DateOnly lastSession)
     {
@@ -215,7 +230,7 @@ public static class Planner
         {
             var t = templates[i];
             var anchor = t.Anchor == MilestoneAnchor.FirstSession ? firstSession : lastSession;
-            var milestone = new PlannedMilestone(t.Key, t.Label, anchor.AddDays(t.FromDays), anchor.AddDays(t.ToDays), t.Citations);
+            var milestone = new PlannedMilestone(t.Key, t.Label, anchor.AddDays(t.FromDays), anchor.AddDays(t.ToDays), t.Citations) { Anchor = t.Anchor };
             var j = i;
             for (; j > 0 && milestones[j - 1].From > milestone.From; j--)
             {

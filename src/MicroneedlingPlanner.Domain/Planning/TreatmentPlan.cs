@@ -63,7 +63,14 @@ public sealed record MaintenancePlan(
 
 public sealed record DateWindow(DateOnly Start, DateOnly End);
 
-public sealed record PlannedMilestone(string Key, string Label, DateOnly From, DateOnly To, IReadOnlyList<string> Citations);
+public sealed record PlannedMilestone(string Key, string Label, DateOnly From, DateOnly To, IReadOnlyList<string> Citations)
+{
+    /// <summary>
+    /// The session the milestone counts from, so a revised plan can re-date it. Null in plans
+    /// stored before it was recorded; <see cref="Planner.Revise"/> then reads it from the dates.
+    /// </summary>
+    public MilestoneAnchor? Anchor { get; init; }
+}
 
 public sealed record PlannedAftercare(AftercareTiming Timing, string Text, IReadOnlyList<string> Citations);
 

@@ -2,6 +2,7 @@ using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Recalls;
+using MicroneedlingPlanner.Web.Features.Review;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,7 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Recall> Recalls => Set<Recall>();
     public DbSet<RecallAttempt> RecallAttempts => Set<RecallAttempt>();
     public DbSet<RecallOptOut> RecallOptOuts => Set<RecallOptOut>();
+    public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,6 +55,6 @@ public static class JsonColumn
 {
     public const string Annotation = "Planner:Json";
 
-    /// <summary>Marks a string property that holds a JSON document.</summary>
-    public static PropertyBuilder<string> IsJson(this PropertyBuilder<string> property) => property.HasAnnotation(Annotation, true);
+    /// <summary>Marks a string property (nullable or not) that holds a JSON document.</summary>
+    public static PropertyBuilder<TString> IsJson<TString>(this PropertyBuilder<TString> property) => property.HasAnnotation(Annotation, true);
 }

@@ -2,6 +2,7 @@ using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Recalls;
+using MicroneedlingPlanner.Web.Features.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -34,6 +35,10 @@ internal sealed class SubmittedPlanConfiguration : IEntityTypeConfiguration<Subm
         builder.Property(p => p.RulesVersion).HasMaxLength(100);
         builder.Property(p => p.AnswersJson).IsJson();
         builder.Property(p => p.PlanJson).IsJson();
+        builder.Property(p => p.RevisedPlanJson).IsJson();
+        builder.Property(p => p.ProposedChangesJson).IsJson();
+        builder.Property(p => p.PatientMessage).HasMaxLength(ClinicReview.MaxTextLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
 
         // A patient's list, the staff queue by status and age, and the schedule views.
         builder.HasIndex(p => new { p.PatientId, p.SubmittedAt });
@@ -108,5 +113,22 @@ internal sealed class RecallOptOutConfiguration : IEntityTypeConfiguration<Recal
         builder.HasKey(o => o.PatientId);
         builder.Property(o => o.PatientId).HasMaxLength(450);
         builder.Property(o => o.ByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class PlanEventConfiguration : IEntityTypeConfiguration<PlanEvent>
+{
+    public void Configure(EntityTypeBuilder<PlanEvent> builder)
+    {
+        builder.HasOne<SubmittedPlan>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.ActorRole).HasMaxLength(20);
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Field).HasMaxLength(40);
+        builder.Property(e => e.Before).HasMaxLength(200);
+        builder.Property(e => e.After).HasMaxLength(200);
+        builder.Property(e => e.Reason).HasMaxLength(ClinicReview.MaxTextLength);
+        builder.Property(e => e.Text).HasMaxLength(ClinicReview.MaxTextLength);
+        builder.HasIndex(e => new { e.PlanId, e.At });
     }
 }

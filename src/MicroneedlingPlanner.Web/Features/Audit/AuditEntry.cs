@@ -73,6 +73,9 @@ public static class AuditActions
     public const string Withdrawn = "plan.withdrawn";
     public const string Reused = "plan.answers-reused";
 
+    /// <summary>A staff or admin user opened the plan's review page (answers, plan, history).</summary>
+    public const string StaffViewed = "plan.staff-viewed";
+
     /// <summary>Staff opened a patient's contact details (email, phone) from the recall list.</summary>
     public const string ContactDetailsViewed = "staff.contact-viewed";
 

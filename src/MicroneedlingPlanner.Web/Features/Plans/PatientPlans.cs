@@ -8,6 +8,8 @@ using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using Microsoft.EntityFrameworkCore;
 using MicroneedlingPlanner.Domain.Review;
+using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Review;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
 
@@ -28,8 +30,13 @@ public abstract record SubmitResult
     public sealed record Failed : SubmitResult;
 }
 
-/// <summary>A stored plan as its patient sees it; its dates are the clinic's.</summary>
+/// <summary>A stored plan as its patient sees it; its dates are the clinic's. Never holds the clinic's internal notes.</summary>
 /// <param name="CalendarKey">Keys its calendar events; the draft's submission key, so they match the preview's.</param>
+/// <param name="Plan">The plan in force: as sent, or the clinic's revision once the patient accepted it.</param>
+/// <param name="Proposal">The clinic's proposed plan while it waits for the patient's answer.</param>
+/// <param name="Changes">What the clinic changed (before, after, why): proposed, or accepted.</param>
+/// <param name="ClinicMessage">The clinic's message to the patient.</param>
+/// <param name="CalendarSequence">The calendar's SEQUENCE: raised when accepted changes move the dates.</param>
 public sealed record PatientPlan(
     Guid Id,
     string Reference,
@@ -39,7 +46,11 @@ public sealed record PatientPlan(
     DateOnly? WithdrawnOn,
     ContactPreference ContactPreference,
     IntakeAnswers Answers,
-    TreatmentPlan Plan);
+    TreatmentPlan Plan,
+    TreatmentPlan? Proposal = null,
+    IReadOnlyList<PlanChange>? Changes = null,
+    string? ClinicMessage = null,
+    int CalendarSequence = 0);
 
 /// <param name="SentOn">The clinic's date when the plan was sent.</param>
 /// <param name="NextMaintenance">The maintenance window open today or next to open, at the clinic; null once all have passed.</param>
@@ -166,9 +177,16 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             await AuditLog.RecordAsync(db, AuditEntry.ByPatient(patientId, action, row.Id, clock.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
+        // Only the columns meant for the patient: the clinic's history and internal notes are never read here.
+        var accepted = row.RevisionAcceptedAt is not null && row.RevisedPlanJson is not null;
+        var proposed = row.Status == SubmissionStatus.ChangesProposed && row.RevisedPlanJson is not null;
         return new PatientPlan(row.Id, row.Reference, row.IdempotencyKey, row.Status, clinic.DateOf(row.SubmittedAt),
             row.WithdrawnAt is { } withdrawn ? clinic.DateOf(withdrawn) : null, row.ContactPreference,
-            Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(row.PlanJson));
+            Snapshot.Read<IntakeAnswers>(row.AnswersJson), Snapshot.Read<TreatmentPlan>(accepted ? row.RevisedPlanJson! : row.PlanJson),
+            proposed ? Snapshot.Read<TreatmentPlan>(row.RevisedPlanJson!) : null,
+            (proposed || accepted) && row.ProposedChangesJson is not null ? Snapshot.Read<List<PlanChange>>(row.ProposedChangesJson) : [],
+            row.PatientMessage,
+            accepted ? 1 : 0);
     }
 
     // The statuses the workflow lets a patient withdraw from, as a list the query can send to the database.
@@ -185,15 +203,69 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Status, SubmissionStatus.Withdrawn)
                 .SetProperty(p => p.WithdrawnAt, now)
-                .SetProperty(p => p.UpdatedAt, now), cancellationToken);
+                .SetProperty(p => p.UpdatedAt, now)
+                // A staff save that read the plan before this fails instead of overwriting the withdrawal.
+                .SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
         if (changed == 1)
         {
+            db.PlanEvents.Add(new PlanEvent { PlanId = planId, At = now, UserId = patientId, ActorRole = Roles.Patient, Kind = PlanEventKinds.Status, Field = "Status", After = PlanWording.Status(SubmissionStatus.Withdrawn) });
             await AuditLog.RecordAsync(db, AuditEntry.ByPatient(patientId, AuditActions.Withdrawn, planId, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         return changed == 1;
     }
+
+    /// <summary>
+    /// The patient accepts the clinic's proposed changes: the revised plan becomes their plan,
+    /// and its calendar updates the same events. Null when accepted; otherwise why not (the
+    /// workflow's words), or "not found" for a plan that is not theirs.
+    /// </summary>
+    public async Task<string?> AcceptChangesAsync(string patientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.SubmittedPlans.SingleOrDefaultAsync(p => p.Id == planId && p.PatientId == patientId, cancellationToken);
+        if (row is null)
+        {
+            return NotYours;
+        }
+
+        if (ReviewWorkflow.Refusal(row.Status, SubmissionStatus.Accepted, ReviewActor.Patient) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (row.RevisedPlanJson is null)
+        {
+            return "There are no proposed changes to accept.";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var revised = Snapshot.Read<TreatmentPlan>(row.RevisedPlanJson);
+        db.PlanEvents.Add(new PlanEvent
+        {
+            PlanId = planId, At = now, UserId = patientId, ActorRole = Roles.Patient, Kind = PlanEventKinds.Status,
+            Field = "Status", Before = PlanWording.Status(row.Status), After = PlanWording.Status(SubmissionStatus.Accepted),
+            Text = "The patient accepted the proposed changes.",
+        });
+        row.Status = SubmissionStatus.Accepted;
+        row.RevisionAcceptedAt = now;
+        row.FirstSessionDate = revised.InitialSeries.SessionDates[0];
+        row.UpdatedAt = now;
+        row.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "The clinic changed this plan a moment ago. Reload the page to see the latest proposal.";
+        }
+
+        return null;
+    }
+
+    public const string NotYours = "This plan was not found.";
 
     /// <summary>
     /// A new draft from a stored plan's answers, for a fresh plan. A start date now in the past is

@@ -31,7 +31,11 @@ public static class PlanCalendar
     /// given both updates its events instead of adding copies.
     /// </param>
     /// <param name="stampedAt">When the file is written; passed in so that output is reproducible.</param>
-    public static string Write(TreatmentPlan plan, Guid planKey, DateTimeOffset stampedAt)
+    /// <param name="sequence">
+    /// RFC 5545's SEQUENCE: 0 for the plan as sent, raised when the patient accepts changed dates,
+    /// so a calendar that already holds these UIDs replaces the events with the new dates.
+    /// </param>
+    public static string Write(TreatmentPlan plan, Guid planKey, DateTimeOffset stampedAt, int sequence = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
 
@@ -47,7 +51,7 @@ public static class PlanCalendar
         for (var i = 0; i < dates.Count; i++)
         {
             var summary = $"Microneedling session {i + 1} of {dates.Count}" + (provisional ? " (provisional)" : "");
-            calendar.Events.Add(AllDay($"{planKey:N}-session-{i + 1}", stamp, dates[i], summary, sessionDescription));
+            calendar.Events.Add(AllDay($"{planKey:N}-session-{i + 1}", stamp, sequence, dates[i], summary, sessionDescription));
         }
 
         var windows = plan.Maintenance.Windows;
@@ -55,7 +59,7 @@ public static class PlanCalendar
         {
             var between = $"between {Words(windows[i].Start)} and {Words(windows[i].End)}";
             // One day, not the whole window: an event months long would sit across the patient's calendar.
-            var topUp = AllDay($"{planKey:N}-maintenance-{i + 1}", stamp, windows[i].Start,
+            var topUp = AllDay($"{planKey:N}-maintenance-{i + 1}", stamp, sequence, windows[i].Start,
                 $"Top-up session due: book {between}",
                 $"The results of microneedling are not permanent, so a top-up session keeps them. Book one with the clinic {between}.");
             // A week's notice leaves time to get an appointment before the window opens.
@@ -71,10 +75,11 @@ public static class PlanCalendar
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static CalendarEvent AllDay(string uid, CalDateTime stamp, DateOnly day, string summary, string description) => new()
+    private static CalendarEvent AllDay(string uid, CalDateTime stamp, int sequence, DateOnly day, string summary, string description) => new()
     {
         Uid = uid + "@microneedlingplanner",
         DtStamp = stamp,
+        Sequence = sequence,
         DtStart = new CalDateTime(day),
         // DTEND of an all-day event is exclusive, so a one-day event ends on the next day.
         DtEnd = new CalDateTime(day.AddDays(1)),

@@ -38,4 +38,29 @@ public sealed class SubmittedPlan
     public DateTime ConsentedAt { get; set; }
     public ContactPreference ContactPreference { get; set; }
     public string? ContactPhone { get; set; }
+
+    // The clinic's review (issue 10, item 3). A proposal is made from the plan as sent and
+    // re-dated by the domain (Planner.Revise); PlanJson itself never changes.
+
+    /// <summary>The clinic's proposed plan, once changes are proposed; the plan in force after the patient accepts them.</summary>
+    public string? RevisedPlanJson { get; set; }
+
+    /// <summary>The proposed changes in words (before, after, reason), as the patient reads them.</summary>
+    public string? ProposedChangesJson { get; set; }
+
+    /// <summary>The clinic's message to the patient; internal notes are events, never here.</summary>
+    public string? PatientMessage { get; set; }
+
+    /// <summary>When the patient accepted the proposed changes; from then on <see cref="RevisedPlanJson"/> is their plan.</summary>
+    public DateTime? RevisionAcceptedAt { get; set; }
+
+    public bool ScreeningAnswersRead { get; set; }
+    public bool ContraindicationsChecked { get; set; }
+    public bool ConsentOnFile { get; set; }
+
+    /// <summary>
+    /// Raised by every change to the row after it is sent; a save that read an older version
+    /// changes nothing (a concurrency token, so it works on PostgreSQL and SQLite alike).
+    /// </summary>
+    public int Version { get; set; }
 }
