@@ -4,6 +4,7 @@ using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Plans;
+using MicroneedlingPlanner.Web.Features.Review;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddMudServices();
 builder.Services.AddPlanApi();
 builder.Services.AddPatientJourney();
+builder.Services.AddReviewQueue();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 

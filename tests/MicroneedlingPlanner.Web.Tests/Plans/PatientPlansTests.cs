@@ -15,7 +15,7 @@ namespace MicroneedlingPlanner.Web.Tests.Plans;
 [Collection(PatientPlansOnPostgres.Name)]
 public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
 {
-    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null);
+    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null, "Sam Patient");
 
     private DraftStore Drafts => app.Factory.Services.GetRequiredService<DraftStore>();
     private PatientPlans Plans => app.Factory.Services.GetRequiredService<PatientPlans>();
@@ -55,7 +55,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         // Eleven digits, so only the length is wrong; on PostgreSQL this used to fail the insert.
         var longEntry = "+44 20 7946 0958, ask for the patient by name please, after 6pm";
 
-        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Phone, longEntry), TestContext.Current.CancellationToken);
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Phone, longEntry, "Sam Patient"), TestContext.Current.CancellationToken);
 
         var error = Assert.Single(Assert.IsType<SubmitResult.Invalid>(result).Errors);
         Assert.Equal("contactPhone", error.Field);
@@ -129,7 +129,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         var patient = await NewPatientAsync();
         var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
 
-        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(false, ContactPreference.Phone, "12"), TestContext.Current.CancellationToken);
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(false, ContactPreference.Phone, "12", "Sam Patient"), TestContext.Current.CancellationToken);
 
         var invalid = Assert.IsType<SubmitResult.Invalid>(result);
         Assert.Equal(["consent", "contactPhone"], invalid.Errors.Select(e => e.Field).Order());
