@@ -118,4 +118,6 @@ VACUUM ANALYZE "AspNetUsers";
 VACUUM ANALYZE "SubmittedPlans";
 SQL
 echo "Done in $(( $(date +%s) - start )) s."
-psql "$libpq" -At -c 'SELECT count(*) || '' plans, '' || count(*) FILTER (WHERE "Status" = ''Submitted'') || '' waiting'' FROM "SubmittedPlans"'
+psql "$libpq" -At <<'SQL'
+SELECT count(*) || ' plans, ' || count(*) FILTER (WHERE "Status" = 'Submitted') || ' waiting for review' FROM "SubmittedPlans";
+SQL

@@ -4,7 +4,14 @@ using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Planning;
 using MicroneedlingPlanner.Domain.Rules;
 
-BenchmarkRunner.Run<MicroneedlingPlanner.Benchmarks.PlannerBenchmarks>(args: args);
+// "queue-explain CONNECTION" prints EXPLAIN ANALYZE for the queue's queries; anything else goes to BenchmarkDotNet.
+if (args is ["queue-explain", var connection, ..])
+{
+    await MicroneedlingPlanner.Benchmarks.QueueExplain.RunAsync(connection);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(MicroneedlingPlanner.Benchmarks.PlannerBenchmarks).Assembly).Run(args);
 
 namespace MicroneedlingPlanner.Benchmarks
 {
