@@ -17,7 +17,7 @@ namespace MicroneedlingPlanner.Benchmarks
 {
 /// <summary>
 /// Planning cost per plan, and rule-set validation. Run from the repository root:
-/// dotnet run -c Release --project benchmarks/MicroneedlingPlanner.Benchmarks -- --filter '*'
+/// dotnet run -c Release --project benchmarks/MicroneedlingPlanner.Benchmarks -- --filter '*PlannerBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

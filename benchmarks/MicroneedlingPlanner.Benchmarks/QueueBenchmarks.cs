@@ -59,6 +59,9 @@ public static class QueueScenarios
     /// <summary>Part of a common surname, any status.</summary>
     public static QueueRequest NameSearch() => new(new QueueFilter { Search = "okafo" });
 
+    /// <summary>Part of a common surname among plans sent and waiting (the page's default status).</summary>
+    public static QueueRequest NameSearchWaiting() => new(new QueueFilter { Search = "okafo", Status = Domain.Review.SubmissionStatus.Submitted });
+
     /// <summary>Half way through a million plans, any status, default order.</summary>
     public static QueueRequest DeepPage(QueueKey middle) => new(new QueueFilter(), After: middle);
 
@@ -103,6 +106,9 @@ public class QueueBenchmarks
     [Benchmark(Description = "name search ('okafo')")]
     public Task<QueuePage> NameSearch() => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.NameSearch());
 
+    [Benchmark(Description = "name search among waiting plans")]
+    public Task<QueuePage> NameSearchWaiting() => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.NameSearchWaiting());
+
     [Benchmark(Description = "by patient name, descending")]
     public Task<QueuePage> ByPatient() => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.ByPatient());
 
@@ -127,6 +133,7 @@ public static class QueueExplain
             ("filtered page (acne scars, refer, last year)", () => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.FilteredPage())),
             ("deep page (after row 500,000)", () => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.DeepPage(middle))),
             ("name search ('okafo')", () => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.NameSearch())),
+            ("name search among waiting plans", () => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.NameSearchWaiting())),
             ("by patient name, descending", () => queue.LoadPageAsync(QueueScenarios.Staff, QueueScenarios.ByPatient())),
             ("menu count (sent, waiting)", () => queue.CountWaitingAsync(QueueScenarios.Staff)),
         ];
