@@ -60,7 +60,7 @@ public sealed class NavMenuTests(ComponentsApp app) : ComponentTest(app)
         await SendAsync(patient, MicroneedlingPlanner.Testing.SampleAnswers.AcneScars(Today.AddDays(10)));
         SignIn(await CreateUserAsync(Roles.Staff), Roles.Staff);
 
-        var count = Render<NavMenu>().Find("a[href='staff'] .nav-count");
+        var count = await Render<NavMenu>().WaitForElementAsync("a[href='staff'] .nav-count");
 
         Assert.Matches(@"^[1-9]\d* new plans? waiting for review$", count.Text());
     }

@@ -57,6 +57,8 @@ public sealed class StaffQueueTests(ComponentsApp app) : ComponentTest(app)
     {
         SignIn(await CreateUserAsync(Roles.Staff), Roles.Staff);
         var page = Render<StaffHome>();
+        // The first load (everything sent) finishes before the search, as it does before anyone can type.
+        await page.WaitForAssertionAsync(() => Assert.False(page.FindComponent<MudBlazor.MudDataGrid<MicroneedlingPlanner.Web.Features.Review.QueueRow>>().Instance.Loading));
         await page.Find("#queue-search").ChangeAsync(tag);
         await page.Find("form.queue-filters").SubmitAsync();
         return page;
