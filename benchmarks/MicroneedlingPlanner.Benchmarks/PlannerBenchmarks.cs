@@ -4,13 +4,20 @@ using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Planning;
 using MicroneedlingPlanner.Domain.Rules;
 
-BenchmarkRunner.Run<MicroneedlingPlanner.Benchmarks.PlannerBenchmarks>(args: args);
+// "queue-explain CONNECTION" prints EXPLAIN ANALYZE for the queue's queries; anything else goes to BenchmarkDotNet.
+if (args is ["queue-explain", var connection, ..])
+{
+    await MicroneedlingPlanner.Benchmarks.QueueExplain.RunAsync(connection);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(MicroneedlingPlanner.Benchmarks.PlannerBenchmarks).Assembly).Run(args);
 
 namespace MicroneedlingPlanner.Benchmarks
 {
 /// <summary>
 /// Planning cost per plan, and rule-set validation. Run from the repository root:
-/// dotnet run -c Release --project benchmarks/MicroneedlingPlanner.Benchmarks -- --filter '*'
+/// dotnet run -c Release --project benchmarks/MicroneedlingPlanner.Benchmarks -- --filter '*PlannerBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

@@ -25,6 +25,7 @@ builder.Services.AddPatientJourney();
 builder.Services.AddClinicAudit();
 builder.Services.AddRecalls();
 builder.Services.AddClinicReview();
+builder.Services.AddReviewQueue();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 

@@ -100,7 +100,7 @@ public abstract class ComponentTest : BunitContext
 
     protected async Task<SubmitResult.Stored> SendDraftAsync(string patientId, string token)
     {
-        var result = await Plans.SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null), TestContext.Current.CancellationToken);
+        var result = await Plans.SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null, "Sam Patient"), TestContext.Current.CancellationToken);
         return Assert.IsType<SubmitResult.Stored>(result);
     }
 

@@ -141,9 +141,35 @@ public sealed class AccessibilityTests(BrowserFixture app) : BrowserTest(app)
         await Expect(Page.Locator("#consent-error")).ToBeVisibleAsync();
         await CheckAsync("sending with the consent error");
         await Page.GetByLabel("I agree that the clinic may see").CheckAsync();
+        await Page.GetByLabel("Your name").FillAsync("Sam Patient");
         await send.ClickAsync();
         await Expect(Page.GetByTestId("reference")).ToBeVisibleAsync();
         await CheckAsync("plan sent");
+
+        AssertNoneFound();
+    }
+
+    [Theory]
+    [InlineData(Desktop)]
+    [InlineData(Phone)]
+    public async Task The_review_queue_with_plans_and_after_filtering_has_no_accessibility_violations(int width)
+    {
+        var patient = await Patients.NewAsync(App);
+        await Patients.StorePlanAsync(App, patient.Id);
+        await Page.SetViewportSizeAsync(width, 900);
+        var shell = new AppShell(Page);
+        await new LoginPage(Page).SignInAsync(Web.Features.Accounts.DevelopmentAccounts.StaffAccount.Email, Web.Features.Accounts.DevelopmentAccounts.StaffAccount.Password);
+
+        await Page.GotoAsync("staff");
+        await shell.WaitUntilInteractiveAsync();
+        await Expect(Page.Locator(".queue-grid tbody a.reference-link").First).ToBeVisibleAsync();
+        await CheckAsync($"review queue at {width} px");
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"staff-queue-{width}"), FullPage = true });
+
+        await Page.GetByLabel("Primary concern").SelectOptionAsync(nameof(Domain.Intake.Concern.HairLoss));
+        await Page.GetByLabel("Status").SelectOptionAsync(nameof(Domain.Review.SubmissionStatus.Accepted));
+        await Expect(Page.GetByText("No plans match these filters.")).ToBeVisibleAsync();
+        await CheckAsync($"review queue with no match at {width} px");
 
         AssertNoneFound();
     }

@@ -69,6 +69,7 @@ public sealed class PatientJourneyTests(BrowserFixture app) : BrowserTest(app)
         await send.ClickAsync();
         await Expect(Page.Locator("#consent-error")).ToContainTextAsync("tick the box");
         await Page.GetByLabel("I agree that the clinic may see").CheckAsync();
+        await Page.GetByLabel("Your name").FillAsync("Sam Patient");
         await send.ClickAsync();
         var reference = await Page.GetByTestId("reference").InnerTextAsync();
         Assert.Matches("^MP-[A-Z2-9]{4}-[A-Z2-9]{4}$", reference);

@@ -29,7 +29,7 @@ public static class Patients
         var drafts = app.Factory.Services.GetRequiredService<DraftStore>();
         var (token, _) = await drafts.StartAsync(answers ?? SampleAnswers.LowRisk(DateOnly.FromDateTime(DateTime.Today).AddDays(20), Concern.Texture), 5);
         var result = await app.Factory.Services.GetRequiredService<PatientPlans>()
-            .SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null));
+            .SubmitDraftAsync(patientId, token, new SubmissionDetails(true, ContactPreference.Email, null, "Sam Patient"));
         return Assert.IsType<SubmitResult.Stored>(result).PlanId;
     }
 }

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using MicroneedlingPlanner.Web.Components.Account.Pages;
 using MicroneedlingPlanner.Web.Features.Accounts;
+using MicroneedlingPlanner.Web.Features.Plans;
 
 namespace MicroneedlingPlanner.Components.Tests.Account;
 
@@ -154,7 +155,23 @@ public sealed class AccountPagesTests(ComponentsApp app) : AccountPageTest(app)
         Field(page, "current-password", "Current password", "password", "Input.CurrentPassword");
         Field(page, "password", "New password", "password", "Input.NewPassword");
         Field(page, "confirm-password", "New password again", "password", "Input.ConfirmPassword");
-        AssertSubmits(page, "Change password");
+        Assert.Equal(["Save my details", "Change password"], page.FindAll("form[method=post] button[type=submit]").Select(b => b.Text()));
+    }
+
+    [Fact]
+    public async Task The_account_page_offers_the_name_and_phone_the_clinic_uses_filled_from_the_profile()
+    {
+        var user = await CreateUserAsync(Roles.Patient);
+        // Through the same scope's user manager, which the page reads (its context still tracks the new user).
+        (user.PreferredName, user.ContactPhone) = ("Sam Okafor", "020 7946 0958");
+        Assert.True((await AppService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.ApplicationUser>>().UpdateAsync(user)).Succeeded);
+        SignInRequest(user);
+
+        var page = RenderPage<Manage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Sam Okafor", page.Find("#preferred-name").GetAttribute("value")));
+        Field(page, "preferred-name", "Your name", "text", "Details.PreferredName");
+        Assert.Equal("020 7946 0958", Field(page, "contact-phone", "Phone number (optional)", "tel", "Details.ContactPhone").GetAttribute("value"));
     }
 
     [Fact]

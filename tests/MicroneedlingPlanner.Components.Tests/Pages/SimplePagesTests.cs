@@ -61,6 +61,10 @@ public sealed class SimplePagesTests(ComponentsApp app) : ComponentTest(app)
     {
         Assert.Equal(roles, Assert.Single(page.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()).Roles);
 
+        // The staff queue asks its service, which checks the role again.
+        Authorization.SetAuthorized("clinic@planner.test");
+        Authorization.SetRoles(roles.Split(',')[^1]);
+        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "clinic-user"));
         var rendered = Render(b => { b.OpenComponent(0, page); b.CloseComponent(); });
 
         Assert.Equal(heading, rendered.Find("h1").Text());

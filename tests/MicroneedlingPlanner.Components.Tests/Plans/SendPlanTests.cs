@@ -76,6 +76,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
     {
         var (patient, token, page) = await OpenWithDraftAsync();
         await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#preferredName").ChangeAsync("Sam Patient");
 
         await page.Find("form").SubmitAsync();
 
@@ -84,6 +85,52 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal($"my-plans/{stored.Id}", page.Find(".confirmation a").GetAttribute("href"));
         JSInterop.VerifyInvoke("planner.clearDraftToken");
         Assert.Null(await Drafts.LoadAsync(token, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_name_and_phone_from_the_profile_are_filled_in()
+    {
+        var patient = await SignInAsPatientAsync();
+        Assert.Empty(await Plans.UpdateContactAsync(patient, new PatientContact("Sam Okafor", "020 7946 0958"), TestContext.Current.CancellationToken));
+        await StartDraftAsync(SampleAnswers.AcneScars(Today.AddDays(10)));
+
+        var page = Render<SendPlan>();
+        await page.WaitForElementAsync("form.send-form");
+
+        Assert.Equal("Sam Okafor", page.Find("#preferredName").GetAttribute("value"));
+        Assert.Equal("Your name", page.Find("label[for=preferredName]").Text());
+        Assert.Equal("name", page.Find("#preferredName").GetAttribute("autocomplete"));
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        Assert.Equal("020 7946 0958", page.Find("#contactPhone").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_missing_name_is_asked_for_beside_its_field_and_nothing_typed_is_lost()
+    {
+        var (patient, _, page) = await OpenWithDraftAsync();
+        await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#preferredName").ChangeAsync("   ");
+        await page.Find("#contactPreference-Phone").ChangeAsync("on");
+        await page.Find("#contactPhone").ChangeAsync("020 7946 0958");
+
+        await page.Find("form").SubmitAsync();
+
+        var name = page.Find("#preferredName");
+        var error = page.Find("#preferredName-error");
+        Assert.Contains("name the clinic should use", error.Text(), StringComparison.Ordinal);
+        Assert.True(name.Closest(".question")!.Contains(error));
+        Assert.Equal("true", name.GetAttribute("aria-invalid"));
+        Assert.Equal("preferredName-why preferredName-error", name.GetAttribute("aria-describedby"));
+        Assert.Contains("name the clinic should use", page.Find("[role=alert]").Text(), StringComparison.Ordinal);
+        Assert.Equal("020 7946 0958", page.Find("#contactPhone").GetAttribute("value"));
+        Assert.True(page.Find("#consent").HasAttribute("checked"));
+        Assert.Empty(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+
+        await page.Find("#preferredName").ChangeAsync("Sam Patient");
+        await page.Find("form").SubmitAsync();
+
+        Assert.Single(await Plans.ListAsync(patient, TestContext.Current.CancellationToken));
+        Assert.Equal(new PatientContact("Sam Patient", "020 7946 0958"), await Plans.GetContactAsync(patient, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -114,6 +161,7 @@ public sealed class SendPlanFailureTests(ComponentsApp app) : ComponentTest(app,
         var page = Render<SendPlan>();
         await page.WaitForElementAsync("form.send-form");
         await page.Find("#consent").ChangeAsync(true);
+        await page.Find("#preferredName").ChangeAsync("Sam Patient");
         await page.Find("#contactPreference-Phone").ChangeAsync("on");
         await page.Find("#contactPhone").ChangeAsync("020 7946 0958");
 

@@ -22,7 +22,7 @@ namespace MicroneedlingPlanner.Web.Tests.Plans;
 [Collection(PatientPlansOnPostgres.Name)]
 public sealed class ClinicTimeTests(ClockedPostgresAppFixture app)
 {
-    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null);
+    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null, "Sam Patient");
     private static readonly JsonSerializerOptions Api = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private DraftStore Drafts => app.Factory.Services.GetRequiredService<DraftStore>();

@@ -15,7 +15,7 @@ namespace MicroneedlingPlanner.Web.Tests.Plans;
 [Collection(PatientPlansOnPostgres.Name)]
 public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
 {
-    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null);
+    private static readonly SubmissionDetails Consented = new(true, ContactPreference.Email, null, "Sam Patient");
 
     private DraftStore Drafts => app.Factory.Services.GetRequiredService<DraftStore>();
     private PatientPlans Plans => app.Factory.Services.GetRequiredService<PatientPlans>();
@@ -55,7 +55,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         // Eleven digits, so only the length is wrong; on PostgreSQL this used to fail the insert.
         var longEntry = "+44 20 7946 0958, ask for the patient by name please, after 6pm";
 
-        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Phone, longEntry), TestContext.Current.CancellationToken);
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Phone, longEntry, "Sam Patient"), TestContext.Current.CancellationToken);
 
         var error = Assert.Single(Assert.IsType<SubmitResult.Invalid>(result).Errors);
         Assert.Equal("contactPhone", error.Field);
@@ -129,7 +129,7 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         var patient = await NewPatientAsync();
         var (token, draft) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
 
-        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(false, ContactPreference.Phone, "12"), TestContext.Current.CancellationToken);
+        var result = await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(false, ContactPreference.Phone, "12", "Sam Patient"), TestContext.Current.CancellationToken);
 
         var invalid = Assert.IsType<SubmitResult.Invalid>(result);
         Assert.Equal(["consent", "contactPhone"], invalid.Errors.Select(e => e.Field).Order());
@@ -248,5 +248,45 @@ public sealed class PatientPlansTests(ClockedPostgresAppFixture app)
         await using var db = await app.Factory.CreateDbContextAsync();
         Assert.False(await db.IntakeDrafts.AnyAsync(d => d.TokenHash == DraftStore.Hash(abandoned), TestContext.Current.CancellationToken));
         Assert.True(await db.IntakeDrafts.AnyAsync(d => d.TokenHash == DraftStore.Hash(kept), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Sending_keeps_the_name_and_phone_in_the_profile_and_a_copy_of_the_name_with_the_plan()
+    {
+        var patient = await NewPatientAsync();
+        Assert.Equal(new PatientContact(null, null), await Plans.GetContactAsync(patient, TestContext.Current.CancellationToken));
+        var (token, _) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(
+            patient, token, new SubmissionDetails(true, ContactPreference.Phone, " 020 7946 0958 ", "  Sam Okafor "), TestContext.Current.CancellationToken));
+
+        Assert.Equal(new PatientContact("Sam Okafor", "020 7946 0958"), await Plans.GetContactAsync(patient, TestContext.Current.CancellationToken));
+
+        // Changed later under "Your account": the profile changes, the plan keeps the name it was sent with.
+        Assert.Empty(await Plans.UpdateContactAsync(patient, new PatientContact("Samantha Okafor", ""), TestContext.Current.CancellationToken));
+        Assert.Equal(new PatientContact("Samantha Okafor", null), await Plans.GetContactAsync(patient, TestContext.Current.CancellationToken));
+
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var row = await db.SubmittedPlans.SingleAsync(p => p.Id == stored.PlanId, TestContext.Current.CancellationToken);
+        var plan = Snapshot.Read<MicroneedlingPlanner.Domain.Planning.TreatmentPlan>(row.PlanJson);
+        Assert.Equal("Sam Okafor", row.PatientName);
+        Assert.Equal(plan.InitialSeries.Sessions, row.Sessions);
+        Assert.Equal(plan.Flags.Any(f => f.Severity == MicroneedlingPlanner.Domain.Planning.FlagSeverity.Refer), row.HasRefer);
+        Assert.Equal(plan.Flags.Any(f => f.Severity == MicroneedlingPlanner.Domain.Planning.FlagSeverity.Caution), row.HasCaution);
+    }
+
+    [Fact]
+    public async Task A_missing_name_is_refused_on_sending_and_bad_details_are_refused_in_the_profile()
+    {
+        var patient = await NewPatientAsync();
+        var (token, _) = await Drafts.StartAsync(AcneScars(), 5, TestContext.Current.CancellationToken);
+
+        var invalid = Assert.IsType<SubmitResult.Invalid>(await Plans.SubmitDraftAsync(
+            patient, token, new SubmissionDetails(true, ContactPreference.Email, null, "   "), TestContext.Current.CancellationToken));
+        Assert.Equal("preferredName", Assert.Single(invalid.Errors).Field);
+
+        var problems = await Plans.UpdateContactAsync(patient, new PatientContact(new string('a', ApplicationUser.MaxNameLength + 1), "12"), TestContext.Current.CancellationToken);
+        Assert.Equal(["contactPhone", "preferredName"], problems.Select(p => p.Field).Order());
+        Assert.Equal(new PatientContact(null, null), await Plans.GetContactAsync(patient, TestContext.Current.CancellationToken));
     }
 }

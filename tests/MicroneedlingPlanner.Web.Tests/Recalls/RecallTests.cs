@@ -35,7 +35,7 @@ public sealed class RecallTests(ClockedPostgresAppFixture app)
         var drafts = app.Factory.Services.GetRequiredService<DraftStore>();
         var (token, _) = await drafts.StartAsync(SampleAnswers.AcneScars(Today.AddDays(10)), 5, TestContext.Current.CancellationToken);
         var stored = Assert.IsType<SubmitResult.Stored>(await app.Factory.Services.GetRequiredService<PatientPlans>()
-            .SubmitDraftAsync(id, token, new SubmissionDetails(true, ContactPreference.Phone, phone), TestContext.Current.CancellationToken));
+            .SubmitDraftAsync(id, token, new SubmissionDetails(true, ContactPreference.Phone, phone, "Sam Patient"), TestContext.Current.CancellationToken));
         await using var db = await app.Factory.CreateDbContextAsync();
         var windows = await db.MaintenanceWindows.Where(w => w.PlanId == stored.PlanId).OrderBy(w => w.Number).ToListAsync(TestContext.Current.CancellationToken);
         return new(id, email, stored.PlanId, stored.Reference, windows[0], windows[1]);

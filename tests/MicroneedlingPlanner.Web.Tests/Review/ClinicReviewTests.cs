@@ -44,7 +44,7 @@ public sealed class ClinicReviewTests(ClockedPostgresAppFixture app)
     {
         var (patient, email) = await NewUserAsync(Roles.Patient);
         var (token, _) = await Drafts.StartAsync(SampleAnswers.AcneScars(Today.AddDays(10)), 5, Cancel);
-        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Email, null), Cancel));
+        var stored = Assert.IsType<SubmitResult.Stored>(await Plans.SubmitDraftAsync(patient, token, new SubmissionDetails(true, ContactPreference.Email, null, "Sam Patient"), Cancel));
         return (patient, email, stored.PlanId);
     }
 

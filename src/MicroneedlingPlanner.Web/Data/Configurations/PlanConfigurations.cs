@@ -40,11 +40,25 @@ internal sealed class SubmittedPlanConfiguration : IEntityTypeConfiguration<Subm
         builder.Property(p => p.PatientMessage).HasMaxLength(ClinicReview.MaxTextLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
 
-        // A patient's list, the staff queue by status and age, and the schedule views.
+        builder.Property(p => p.PatientName).HasMaxLength(ApplicationUser.MaxNameLength);
+        builder.Property(p => p.ReviewerId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ReviewerId).OnDelete(DeleteBehavior.Restrict);
+
+        // A patient's list.
         builder.HasIndex(p => new { p.PatientId, p.SubmittedAt });
-        builder.HasIndex(p => new { p.Status, p.SubmittedAt });
+
+        // The staff queue (Features/Review/ReviewQueue.cs) pages by seeking past the last row's key,
+        // so each order it offers has an index ending in that key (the reference breaks ties; it is unique).
+        // Default order: needing a clinician first, then the oldest; the queue asks for each half with an
+        // equality on NeedsClinicianReview, so a date range still bounds the scan. With and without a status.
+        builder.HasIndex(p => new { p.NeedsClinicianReview, p.SubmittedAt, p.Reference });
+        builder.HasIndex(p => new { p.Status, p.NeedsClinicianReview, p.SubmittedAt, p.Reference });
+        builder.HasIndex(p => new { p.SubmittedAt, p.Reference });
+        builder.HasIndex(p => new { p.Status, p.SubmittedAt, p.Reference });
+        builder.HasIndex(p => new { p.PatientName, p.Reference });
+        builder.HasIndex(p => new { p.FirstSessionDate, p.Reference });
         builder.HasIndex(p => p.PrimaryConcern);
-        builder.HasIndex(p => p.FirstSessionDate);
+        builder.HasIndex(p => p.ReviewerId);
     }
 }
 

@@ -13,8 +13,11 @@ using MicroneedlingPlanner.Web.Features.Review;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
 
-/// <summary>What the patient agrees to and how the clinic should get in touch.</summary>
-public sealed record SubmissionDetails(bool ConsentToShare, ContactPreference ContactPreference, string? ContactPhone);
+/// <summary>What the patient agrees to, the name the clinic should use and how it should get in touch.</summary>
+public sealed record SubmissionDetails(bool ConsentToShare, ContactPreference ContactPreference, string? ContactPhone, string? PreferredName);
+
+/// <summary>What the patient's profile holds for the clinic, prefilled on the send form and changed under "Your account".</summary>
+public sealed record PatientContact(string? PreferredName, string? ContactPhone);
 
 public abstract record SubmitResult
 {
@@ -96,6 +99,18 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.SingleOrDefaultAsync(u => u.Id == patientId, cancellationToken) is not { } patient)
+        {
+            return new SubmitResult.NoDraft();
+        }
+
+        var name = details.PreferredName!.Trim();
+        var phone = details.ContactPreference == ContactPreference.Email ? null : details.ContactPhone?.Trim();
+
+        // Kept in the profile, so the next plan's form starts with them; an email-only patient keeps the phone they gave before.
+        patient.PreferredName = name;
+        patient.ContactPhone = phone ?? patient.ContactPhone;
+
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = new SubmittedPlan
         {
@@ -114,7 +129,11 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             IdempotencyKey = draft.SubmissionKey,
             ConsentedAt = now,
             ContactPreference = details.ContactPreference,
-            ContactPhone = details.ContactPreference == ContactPreference.Email ? null : details.ContactPhone?.Trim(),
+            ContactPhone = phone,
+            PatientName = name,
+            HasRefer = plan.Flags.Any(f => f.Severity == FlagSeverity.Refer),
+            HasCaution = plan.Flags.Any(f => f.Severity == FlagSeverity.Caution),
+            Sessions = plan.InitialSeries.Sessions,
         };
         db.SubmittedPlans.Add(stored);
         db.MaintenanceWindows.AddRange(WindowsOf(stored.Id, plan));
@@ -144,6 +163,33 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         }
 
         return new SubmitResult.Stored(stored.Id, stored.Reference);
+    }
+
+    /// <summary>The patient's name and phone as last given, for the send form; empty for an unknown id.</summary>
+    public async Task<PatientContact> GetContactAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Id == patientId)
+            .Select(u => new PatientContact(u.PreferredName, u.ContactPhone))
+            .SingleOrDefaultAsync(cancellationToken) ?? new PatientContact(null, null);
+    }
+
+    /// <summary>Changes the patient's name and phone (under "Your account"); every problem at once, nothing stored if any.</summary>
+    public async Task<IReadOnlyList<FieldError>> UpdateContactAsync(string patientId, PatientContact contact, CancellationToken cancellationToken = default)
+    {
+        var problems = CheckName(contact.PreferredName)
+            .Concat(string.IsNullOrWhiteSpace(contact.ContactPhone) ? [] : CheckPhone(contact.ContactPhone, "Please enter a phone number we can call, with 7 to 15 digits, or leave it empty."))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == patientId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.PreferredName, contact.PreferredName!.Trim())
+            .SetProperty(u => u.ContactPhone, string.IsNullOrWhiteSpace(contact.ContactPhone) ? null : contact.ContactPhone.Trim()), cancellationToken);
+        return [];
     }
 
     public async Task<IReadOnlyList<PatientPlanSummary>> ListAsync(string patientId, CancellationToken cancellationToken = default)
@@ -306,17 +352,42 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             yield return new("consent", "Please tick the box to agree that the clinic may see your answers and plan. Without it we cannot send them.");
         }
 
+        foreach (var problem in CheckName(details.PreferredName))
+        {
+            yield return problem;
+        }
+
         if (details.ContactPreference != ContactPreference.Email)
         {
-            var digits = details.ContactPhone?.Count(char.IsAsciiDigit) ?? 0;
-            if (details.ContactPhone?.Trim().Length > MaxPhoneLength)
+            foreach (var problem in CheckPhone(details.ContactPhone, "Please enter a phone number we can call, with 7 to 15 digits, or choose email."))
             {
-                yield return new("contactPhone", $"Please enter the phone number in at most {MaxPhoneLength} characters, or choose email.");
+                yield return problem;
             }
-            else if (digits < 7 || digits > 15)
-            {
-                yield return new("contactPhone", "Please enter a phone number we can call, with 7 to 15 digits, or choose email.");
-            }
+        }
+    }
+
+    internal static IEnumerable<FieldError> CheckName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            yield return new("preferredName", "Please enter the name the clinic should use for you.");
+        }
+        else if (name.Trim().Length > ApplicationUser.MaxNameLength)
+        {
+            yield return new("preferredName", $"Please enter your name in at most {ApplicationUser.MaxNameLength} characters.");
+        }
+    }
+
+    internal static IEnumerable<FieldError> CheckPhone(string? phone, string unusable)
+    {
+        var digits = phone?.Count(char.IsAsciiDigit) ?? 0;
+        if (phone?.Trim().Length > MaxPhoneLength)
+        {
+            yield return new("contactPhone", $"Please enter the phone number in at most {MaxPhoneLength} characters.");
+        }
+        else if (digits < 7 || digits > 15)
+        {
+            yield return new("contactPhone", unusable);
         }
     }
 

@@ -63,4 +63,18 @@ public sealed class SubmittedPlan
     /// changes nothing (a concurrency token, so it works on PostgreSQL and SQLite alike).
     /// </summary>
     public int Version { get; set; }
+
+    /// <summary>The name the clinic should use, as given when the plan was sent (the profile may change later).</summary>
+    public required string PatientName { get; set; }
+
+    /// <summary>From the plan's flags, so the queue can filter without reading the JSON.</summary>
+    public bool HasRefer { get; set; }
+
+    public bool HasCaution { get; set; }
+
+    /// <summary>Sessions in the initial series, as planned.</summary>
+    public int Sessions { get; set; }
+
+    /// <summary>The staff user reviewing the plan, if anyone has taken it.</summary>
+    public string? ReviewerId { get; set; }
 }

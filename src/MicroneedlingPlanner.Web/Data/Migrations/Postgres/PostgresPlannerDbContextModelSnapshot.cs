@@ -34,6 +34,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -63,6 +67,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -197,6 +205,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasColumnType("jsonb")
                         .HasAnnotation("Planner:Json", true);
 
+                    b.Property<bool>("ConsentOnFile")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -209,8 +220,17 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("ContraindicationsChecked")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("FirstSessionDate")
                         .HasColumnType("date");
+
+                    b.Property<bool>("HasCaution")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasRefer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
@@ -223,6 +243,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("PatientMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("PlanJson")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -233,15 +262,36 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("ProposedChangesJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Planner:Json", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RevisedPlanJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Planner:Json", true);
+
+                    b.Property<DateTime?>("RevisionAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RulesVersion")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ScreeningAnswersRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -254,12 +304,14 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FirstSessionDate");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -269,9 +321,21 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("FirstSessionDate", "Reference");
+
                     b.HasIndex("PatientId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("PatientName", "Reference");
+
+                    b.HasIndex("SubmittedAt", "Reference");
+
+                    b.HasIndex("NeedsClinicianReview", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "NeedsClinicianReview", "SubmittedAt", "Reference");
 
                     b.ToTable("SubmittedPlans");
                 });
@@ -390,6 +454,65 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.HasKey("PatientId");
 
                     b.ToTable("RecallOptOuts");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -554,6 +677,11 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MicroneedlingPlanner.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
@@ -579,6 +707,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
                     b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.Recall", null)
                         .WithMany("Attempts")
                         .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

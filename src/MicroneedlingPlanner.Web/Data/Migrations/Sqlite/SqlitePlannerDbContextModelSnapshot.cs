@@ -29,6 +29,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -58,6 +62,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -190,6 +198,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Planner:Json", true);
 
+                    b.Property<bool>("ConsentOnFile")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("TEXT");
 
@@ -202,8 +213,17 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContraindicationsChecked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("FirstSessionDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasCaution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRefer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
@@ -216,6 +236,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PatientMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlanJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -226,15 +255,36 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedChangesJson")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Planner:Json", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedPlanJson")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Planner:Json", true);
+
+                    b.Property<DateTime?>("RevisionAcceptedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulesVersion")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ScreeningAnswersRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -247,12 +297,14 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FirstSessionDate");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -262,9 +314,21 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("FirstSessionDate", "Reference");
+
                     b.HasIndex("PatientId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("PatientName", "Reference");
+
+                    b.HasIndex("SubmittedAt", "Reference");
+
+                    b.HasIndex("NeedsClinicianReview", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "NeedsClinicianReview", "SubmittedAt", "Reference");
 
                     b.ToTable("SubmittedPlans");
                 });
@@ -381,6 +445,63 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasKey("PatientId");
 
                     b.ToTable("RecallOptOuts");
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -541,6 +662,11 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MicroneedlingPlanner.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Recalls.MaintenanceWindow", b =>
@@ -566,6 +692,15 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasOne("MicroneedlingPlanner.Web.Features.Recalls.Recall", null)
                         .WithMany("Attempts")
                         .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
+                {
+                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlannerDbContext))]
-    [Migration("20261123161539_ClinicReview")]
-    partial class ClinicReview
+    [Migration("20261123161425_ClinicQueue")]
+    partial class ClinicQueue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -30,6 +30,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -61,6 +65,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -167,9 +175,6 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Planner:Json", true);
 
-                    b.Property<bool>("ConsentOnFile")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("TEXT");
 
@@ -182,11 +187,14 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ContraindicationsChecked")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("FirstSessionDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasCaution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRefer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
@@ -199,8 +207,9 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PatientMessage")
-                        .HasMaxLength(2000)
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlanJson")
@@ -213,20 +222,13 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProposedChangesJson")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Planner:Json", true);
-
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RevisedPlanJson")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Planner:Json", true);
-
-                    b.Property<DateTime?>("RevisionAcceptedAt")
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulesVersion")
@@ -234,7 +236,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ScreeningAnswersRead")
+                    b.Property<int>("Sessions")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -248,16 +250,10 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FirstSessionDate");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -267,68 +263,23 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("FirstSessionDate", "Reference");
+
                     b.HasIndex("PatientId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("PatientName", "Reference");
+
+                    b.HasIndex("SubmittedAt", "Reference");
+
+                    b.HasIndex("NeedsClinicianReview", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "SubmittedAt", "Reference");
+
+                    b.HasIndex("Status", "NeedsClinicianReview", "SubmittedAt", "Reference");
 
                     b.ToTable("SubmittedPlans");
-                });
-
-            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorRole")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("After")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Before")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Internal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanId", "At");
-
-                    b.ToTable("PlanEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -489,15 +440,11 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("MicroneedlingPlanner.Web.Features.Review.PlanEvent", b =>
-                {
-                    b.HasOne("MicroneedlingPlanner.Web.Features.Plans.SubmittedPlan", null)
+                    b.HasOne("MicroneedlingPlanner.Web.Data.ApplicationUser", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -13,7 +13,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Postgres
     /// patient's own actions; they get that role and patient before the table is closed.
     /// </summary>
     [DbContext(typeof(PostgresPlannerDbContext))]
-    [Migration("20261123161601_ClinicAuditAppendOnly")]
+    [Migration("20261123165911_ClinicAuditAppendOnly")]
     public sealed class ClinicAuditAppendOnly : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -16,7 +16,7 @@ namespace MicroneedlingPlanner.Web.Data.Migrations.Sqlite
     /// </para>
     /// </summary>
     [DbContext(typeof(SqlitePlannerDbContext))]
-    [Migration("20261123161556_ClinicAuditAppendOnly")]
+    [Migration("20261123165908_ClinicAuditAppendOnly")]
     public sealed class ClinicAuditAppendOnly : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)
