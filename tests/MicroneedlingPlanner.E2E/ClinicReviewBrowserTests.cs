@@ -21,7 +21,20 @@ public sealed class ClinicReviewBrowserTests(BrowserFixture app) : BrowserTest(a
         // Staff.
         var shell = new AppShell(Page);
         await new LoginPage(Page).SignInAsync(DevelopmentAccounts.StaffAccount.Email, DevelopmentAccounts.StaffAccount.Password);
-        await Page.GotoAsync($"staff/plans/{planId}");
+        string reference;
+        await using (var db = await App.Factory.CreateDbContextAsync())
+        {
+            reference = await db.SubmittedPlans.Where(p => p.Id == planId).Select(p => p.Reference).SingleAsync();
+        }
+
+        // From the queue: filter to this plan by its reference, then open it.
+        await Page.GotoAsync("staff");
+        await shell.WaitUntilInteractiveAsync();
+        await Page.GetByLabel("Reference (MP-…) or patient name").FillAsync(reference);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(Page.Locator(".queue-grid tbody tr")).ToHaveCountAsync(1);
+        await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/staff/plans/{planId}$"));
         await shell.WaitUntilInteractiveAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Take into review" }).ClickAsync();
         await Expect(Page.Locator(".status-badge")).ToHaveTextAsync("In review");
