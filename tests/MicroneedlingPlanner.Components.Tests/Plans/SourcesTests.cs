@@ -71,4 +71,21 @@ public sealed class SourcesTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal("Harris, Naidoo & Murrell (2015): Int J Womens Dermatol 1:77", host.FindAll(".source-name")[1].Text());
         Assert.Single(host.FindAll(".source-line"));
     }
+
+    [Fact]
+    public async Task A_plan_stored_before_sources_were_listed_still_opens_its_panel()
+    {
+        // The JSON of a plan sent before plans carried their sources: no "sources", and citations name a "document".
+        var json = Snapshot.Write(SamplePlans.Create(SamplePlans.Rich(Today.AddDays(10))))
+            .Replace("\"source\":", "\"document\":", StringComparison.Ordinal);
+        var old = Snapshot.Read<Domain.Planning.TreatmentPlan>(System.Text.RegularExpressions.Regex.Replace(json, ",\"sources\":\\[.*?\\](?=\\})", ""));
+        Assert.Null(old.Sources);
+        var host = RenderDialogHost();
+        var view = Render<PlanView>(p => p.Add(v => v.Plan, old).Add(v => v.CalendarKey, Guid.NewGuid()).Add(v => v.FileLabel, "MP-OLD"));
+
+        view.Find("button[aria-label='Sources for the number of sessions']").ClickWithoutWaiting();
+
+        await host.WaitForElementAsync(".sources-panel");
+        Assert.All(host.FindAll(".source-name"), n => Assert.Equal("A source from an earlier version of the rules", n.Text()));
+    }
 }
