@@ -7,6 +7,7 @@ using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Review;
+using MicroneedlingPlanner.Web.Features.Rules;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,12 +27,14 @@ builder.Services.AddClinicAudit();
 builder.Services.AddRecalls();
 builder.Services.AddClinicReview();
 builder.Services.AddReviewQueue();
+builder.Services.AddTreatmentRules();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync();
+await app.Services.GetRequiredService<PublishedRules>().RefreshAsync();
 await MaintenanceWindowBackfill.RunAsync(app.Services);
 
 if (args is [CreateAdminCommand.Name, ..])

@@ -80,3 +80,20 @@ public sealed class ClinicReviewOnPostgres : ICollectionFixture<ClockedPostgresA
 {
     public const string Name = "Clinic review on PostgreSQL";
 }
+
+/// <summary>Its own database: these tests publish rule versions, which would change every other collection's plans.</summary>
+[CollectionDefinition(Name)]
+public sealed class RulesOnPostgres : ICollectionFixture<SecondAdminPostgresAppFixture>
+{
+    public const string Name = "Rules on PostgreSQL";
+}
+
+/// <summary>The app as a clinic that wants two admins for every rule change, asking for the published version every half second.</summary>
+public sealed class SecondAdminPostgresAppFixture(PostgresServer server) : PostgresAppFixture(server)
+{
+    protected override Task StartAppAsync()
+    {
+        Factory.With("Rules:RequireSecondAdmin", "true").With("Rules:RefreshSeconds", "0.5");
+        return base.StartAppAsync();
+    }
+}

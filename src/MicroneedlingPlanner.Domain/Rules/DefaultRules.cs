@@ -9,7 +9,8 @@ namespace MicroneedlingPlanner.Domain.Rules;
 /// </summary>
 public static class DefaultRules
 {
-    public const string Version = "default-2026-11-22";
+    /// <summary>The defaults are version 1 of the rules in the database (migration RuleVersionOne); later versions are admins' edits.</summary>
+    public const string Version = "1";
 
     private static readonly string[] GenericSeries = ["SF-10:000:21", "SF-14:004:20", "SF-14:004:43"];
     private static readonly string[] NumericInterval = ["SF-12:003:41", "SF-12:003:76", "SF-10:000:21", "SF-11:001:109"];

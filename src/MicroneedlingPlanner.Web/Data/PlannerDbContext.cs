@@ -3,6 +3,7 @@ using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Review;
+using MicroneedlingPlanner.Web.Features.Rules;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -24,6 +25,7 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RecallAttempt> RecallAttempts => Set<RecallAttempt>();
     public DbSet<RecallOptOut> RecallOptOuts => Set<RecallOptOut>();
     public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
+    public DbSet<RuleVersion> RuleVersions => Set<RuleVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

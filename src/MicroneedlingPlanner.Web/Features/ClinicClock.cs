@@ -38,6 +38,18 @@ public sealed class ClinicClock(TimeProvider clock, IOptions<ClinicOptions> opti
 
     /// <summary>The clinic's date at a stored UTC time (SQLite reads it back without a kind; it is UTC all the same).</summary>
     public DateOnly DateOf(DateTime utc) => DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    /// <summary>When the clinic's day begins, in UTC; a day whose midnight is skipped by a clock change begins at the first valid time.</summary>
+    public DateTime StartOfDayUtc(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (TimeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, TimeZone);
+    }
 }
 
 public static class ClinicClockSetup

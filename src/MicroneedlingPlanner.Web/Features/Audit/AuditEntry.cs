@@ -22,7 +22,7 @@ public sealed class AuditEntry
 
     public required string Action { get; set; }
 
-    /// <summary>The patient whose data it is; null only on rows written before the clinic audit.</summary>
+    /// <summary>The patient whose data it is; null for work on no patient's data (the rules) and on rows written before the clinic audit.</summary>
     public string? PatientId { get; set; }
 
     /// <summary>The plan, when the row is about one (contact details alone are about the patient).</summary>
@@ -82,6 +82,17 @@ public static class AuditActions
     /// <summary>Staff exported the recall list as CSV; one row per patient and plan in the file.</summary>
     public const string RecallsExported = "staff.recalls-exported";
 
+    // An admin's work on the treatment rules; Seen names the version.
+    public const string RulesDraftCreated = "rules.draft-created";
+    public const string RulesDraftSaved = "rules.draft-saved";
+    public const string RulesDraftDiscarded = "rules.draft-discarded";
+    public const string RulesImported = "rules.imported";
+    public const string RulesExported = "rules.exported";
+    public const string RulesApprovalRequested = "rules.approval-requested";
+    public const string RulesApproved = "rules.approved";
+    public const string RulesSentBack = "rules.sent-back";
+    public const string RulesPublished = "rules.published";
+    public const string RulesRolledBack = "rules.rolled-back";
 }
 
 /// <summary>What a row says was seen, in words an admin or the patient can read.</summary>

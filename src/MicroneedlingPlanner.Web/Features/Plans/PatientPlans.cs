@@ -6,6 +6,7 @@ using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Recalls;
+using MicroneedlingPlanner.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
 using MicroneedlingPlanner.Domain.Review;
 using MicroneedlingPlanner.Web.Features.Accounts;
@@ -72,7 +73,7 @@ public sealed record PatientPlanSummary(
 /// method takes the signed-in patient's id and touches only that patient's rows; another
 /// patient's plan is reported as not found.
 /// </summary>
-public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, RuleSet rules, TimeProvider clock, ClinicClock clinic)
+public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, DraftStore drafts, PublishedRules rules, TimeProvider clock, ClinicClock clinic)
 {
     /// <summary>The column's width; the form's input and the check below use the same number.</summary>
     public const int MaxPhoneLength = 40;
@@ -91,7 +92,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         }
 
         var answers = QuestionnaireForm.ForPlanning(draft.Answers);
-        var (plan, errors) = Planner.Propose(answers, rules, clinic.Today);
+        var (plan, errors) = Planner.Propose(answers, rules.Current, clinic.Today);
         var problems = errors.Concat(Check(details)).ToList();
         if (plan is null || problems.Count > 0)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Planning;
-using MicroneedlingPlanner.Domain.Rules;
+using MicroneedlingPlanner.Web.Features.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MicroneedlingPlanner.Web.Features.Plans;
@@ -17,8 +17,6 @@ public static class PlanApi
 
     public static IServiceCollection AddPlanApi(this IServiceCollection services)
     {
-        // Until admins can edit rules (a later feature) the defaults are the active rule set.
-        services.AddSingleton(DefaultRules.Create());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ExactEnumConverter()));
         services.AddOpenApi();
         return services;
@@ -37,7 +35,7 @@ public static class PlanApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        api.MapGet("/rules/current", (RuleSet rules) => TypedResults.Ok(rules))
+        api.MapGet("/rules/current", (PublishedRules rules) => TypedResults.Ok(rules.Current))
             .WithSummary("The active rule set")
             .WithDescription("Session counts, intervals, maintenance, milestones, modifiers, screening, aftercare and adjuncts, each with its citations.");
 
@@ -47,7 +45,7 @@ public static class PlanApi
 
     private static async Task<Results<Ok<TreatmentPlan>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         HttpRequest request,
-        RuleSet rules,
+        PublishedRules rules,
         ClinicClock clinic,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
@@ -99,7 +97,7 @@ public static class PlanApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the answers as a JSON object."] });
         }
 
-        var (plan, errors) = Planner.Propose(answers, rules, clinic.Today);
+        var (plan, errors) = Planner.Propose(answers, rules.Current, clinic.Today);
         return plan is not null
             ? TypedResults.Ok(plan)
             : TypedResults.ValidationProblem(

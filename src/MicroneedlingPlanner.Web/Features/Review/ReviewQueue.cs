@@ -168,13 +168,13 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
 
         if (filter.SubmittedFrom is { } from)
         {
-            var start = StartOfDayUtc(from);
+            var start = clinic.StartOfDayUtc(from);
             query = query.Where(p => p.SubmittedAt >= start);
         }
 
         if (filter.SubmittedTo is { } to)
         {
-            var end = StartOfDayUtc(to.AddDays(1));
+            var end = clinic.StartOfDayUtc(to.AddDays(1));
             query = query.Where(p => p.SubmittedAt < end);
         }
 
@@ -271,18 +271,6 @@ public sealed partial class ReviewQueue(IDbContextFactory<PlannerDbContext> fact
             p.NeedsClinicianReview, p.Status, p.ReviewerId, p.FirstSessionDate)).ToListAsync(cancellationToken);
 
     private DateTime ClinicTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clinic.TimeZone);
-
-    /// <summary>The UTC instant the clinic's day begins (the first valid local time, should a clock change skip midnight).</summary>
-    private DateTime StartOfDayUtc(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (clinic.TimeZone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, clinic.TimeZone);
-    }
 
     [GeneratedRegex("^MP-[A-Z0-9]{4}-[A-Z0-9]{4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
