@@ -70,6 +70,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapPlanApi();
 app.MapRecallExport();
+app.MapRuleExport();
 
 await app.RunAsync();
 return 0;
