@@ -21,9 +21,6 @@ public sealed record RuleProblem(string Path, string Message)
 /// </summary>
 public static class RuleSetValidator
 {
-    private static readonly AnswerField[] NumberFields = [AnswerField.Age, AnswerField.FitzpatrickType];
-    private static readonly AnswerField[] YesNoFields = [AnswerField.DailySunscreen, AnswerField.UsedHomeDevice];
-
     public static IReadOnlyList<RuleProblem> Validate(RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -268,44 +265,39 @@ public static class RuleSetValidator
             var clause = condition.AllOf[i];
             var clausePath = $"{path}.when[{i}]";
             var kinds = (clause.AnyOf is not null ? 1 : 0) + (clause.AtLeast is not null || clause.AtMost is not null ? 1 : 0) + (clause.Is is not null ? 1 : 0);
-            if (kinds != 1)
+            if (Answers.Find(clause.Field) is not { } answer)
+            {
+                add(clausePath, $"There is no answer called '{clause.Field}'.");
+            }
+            else if (kinds != 1)
             {
                 add(clausePath, $"{name}: each condition tests one thing: a list of answers, a number range, or yes or no.");
-                continue;
             }
-
-            if (NumberFields.Contains(clause.Field) != (clause.AtLeast is not null || clause.AtMost is not null)
-                || YesNoFields.Contains(clause.Field) != clause.Is is not null)
+            else if (Mistested(answer, clause) is { } how)
             {
-                add(clausePath, $"{name}: the answer {clause.Field} cannot be tested that way.");
-                continue;
+                add(clausePath, $"{name}: {answer.Label} {how}.");
             }
-
-            if (clause.AnyOf is { } values)
+            else if (clause.AtLeast > clause.AtMost)
             {
-                var known = KnownValues(clause.Field);
-                foreach (var value in values.Where(v => !known.Contains(v)))
+                add(clausePath, $"{name}: {answer.Label} cannot be at least {clause.AtLeast} and at most {clause.AtMost}, so the condition never holds.");
+            }
+            else
+            {
+                foreach (var value in (clause.AnyOf ?? []).Where(v => !answer.Values.Contains(v, StringComparer.Ordinal)))
                 {
-                    add(clausePath, $"{name}: '{value}' is not a possible answer to {clause.Field}.");
+                    add(clausePath, $"{name}: '{value}' is not a possible answer to {answer.Label}; it can be {string.Join(", ", answer.Values)}.");
                 }
             }
         }
     }
 
-    private static string[] KnownValues(AnswerField field) => field switch
+    /// <summary>How to test the answer, when the clause tests it another way.</summary>
+    private static string? Mistested(AnswerDescription answer, Clause clause) => answer.Kind switch
     {
-        AnswerField.Concerns => Enum.GetNames<Concern>(),
-        AnswerField.AcneScarTypes => Enum.GetNames<AcneScarType>(),
-        AnswerField.AcneScarSeverity => Enum.GetNames<ScarSeverity>(),
-        AnswerField.SkinSensitivity => Enum.GetNames<SkinSensitivity>(),
-        AnswerField.Smoking => Enum.GetNames<Smoking>(),
-        AnswerField.SunExposure => Enum.GetNames<SunExposure>(),
-        AnswerField.SkincareRoutine => Enum.GetNames<SkincareRoutine>(),
-        AnswerField.Alcohol => Enum.GetNames<Alcohol>(),
-        AnswerField.SleepAndNutrition => Enum.GetNames<SleepAndNutrition>(),
-        AnswerField.Medications => Enum.GetNames<Medication>(),
-        AnswerField.Conditions => Enum.GetNames<Condition>(),
-        _ => [],
+        AnswerKind.OneOf or AnswerKind.ManyOf when clause.AnyOf is null => "is a choice, so test it with a list of values",
+        AnswerKind.Number when clause.AtLeast is null && clause.AtMost is null => "is a number, so test it with at least or at most",
+        AnswerKind.YesNo when clause.Is is null => "is yes or no, so test it with yes or no",
+        _ => null,
     };
 
     /// <summary>
@@ -328,12 +320,12 @@ public static class RuleSetValidator
         }
 
         var named = modifier.When.AllOf
-            .Where(c => c.Field == AnswerField.Concerns)
+            .Where(c => c.Field == Answers.Concerns.Name)
             .SelectMany(c => c.AnyOf ?? [])
             .Select(v => Enum.TryParse<Concern>(v, out var concern) ? concern : (Concern?)null)
             .OfType<Concern>()
             .ToHashSet();
-        if (named.Count == 0 && modifier.When.AllOf.Any(c => c.Field is AnswerField.AcneScarTypes or AnswerField.AcneScarSeverity))
+        if (named.Count == 0 && modifier.When.AllOf.Any(c => c.Field == Answers.AcneScarTypes.Name || c.Field == Answers.AcneScarSeverity.Name))
         {
             named.Add(Concern.AcneScars);
         }

@@ -97,7 +97,7 @@ public sealed class RuleSetDiffTests
     {
         var after = WithModifier("scar-severe", m => m with
         {
-            When = new([new Clause(AnswerField.AcneScarSeverity, AnyOf: ["Moderate", "Severe"])]),
+            When = new([new Clause("acneScarSeverity", AnyOf: ["Moderate", "Severe"])]),
             Steps = 1,
             Reason = "More sessions.",
             Advice = null,
