@@ -18,7 +18,7 @@ public sealed class PlanPreviewTests(ComponentsApp app) : ComponentTest(app)
     {
         var answers = SamplePlans.Rich(Today.AddDays(10));
         await StartDraftAsync(answers);
-        var expected = Planner.Propose(answers, AppService<RuleSet>(), Today).Plan!;
+        var expected = Planner.Propose(answers, AppService<MicroneedlingPlanner.Web.Features.Rules.PublishedRules>().Current, Today).Plan!;
 
         var page = await OpenAsync();
 

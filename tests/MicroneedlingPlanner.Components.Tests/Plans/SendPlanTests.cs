@@ -150,7 +150,7 @@ public sealed class SendPlanTests(ComponentsApp app) : ComponentTest(app)
 /// <summary>The real services on the real database, except that saving fails, as when the database goes away mid-send.</summary>
 public sealed class SendPlanFailureTests(ComponentsApp app) : ComponentTest(app, (services, real) => services.AddScoped(_ => new PatientPlans(
     new FailingSaves(real.GetRequiredService<IDbContextFactory<PlannerDbContext>>()),
-    real.GetRequiredService<DraftStore>(), real.GetRequiredService<MicroneedlingPlanner.Domain.Rules.RuleSet>(), real.GetRequiredService<TimeProvider>(),
+    real.GetRequiredService<DraftStore>(), real.GetRequiredService<MicroneedlingPlanner.Web.Features.Rules.PublishedRules>(), real.GetRequiredService<TimeProvider>(),
     real.GetRequiredService<ClinicClock>())))
 {
     [Fact]

@@ -25,7 +25,8 @@ public sealed class PlannerRegressionTests
     [Fact]
     public void Plans_for_20_000_random_answer_sets_are_unchanged()
     {
-        var rules = DefaultRules.Create();
+        // The label the digest was recorded with: since then the defaults were renamed version 1, which decides nothing.
+        var rules = DefaultRules.Create() with { Version = "default-2026-11-22" };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var fired = new HashSet<string>(StringComparer.Ordinal);
         foreach (var answers in RandomAnswers(Count))

@@ -81,7 +81,7 @@ public sealed class PlannerRuleEditTests
         var answers = Enum.GetValues<Concern>()
             .Select(c => c == Concern.AcneScars ? AcneScars(ScarSeverity.Severe, AcneScarType.Icepick) : Baseline(c) with { Concerns = [c, Concern.Texture] })
             .ToArray();
-        var expected = answers.Select(a => Json(Planner.Create(a, Rules, Today)).Replace(Rules.Version, "fresh", StringComparison.Ordinal)).ToArray();
+        var expected = answers.Select(a => Json(Planner.Create(a, Rules, Today) with { RulesVersion = "fresh" })).ToArray();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => answers.Select(a => Json(Planner.Create(a, fresh, Today))).ToArray())));
 

@@ -391,6 +391,18 @@ public sealed class RuleVersions(
             row.State is RuleVersionState.Draft or RuleVersionState.AwaitingApproval ? null : NotEditable(row),
             cancellationToken, delete: true);
 
+    /// <summary>What changed from one version to another, in words.</summary>
+    public async Task<IReadOnlyList<RuleChange>?> DiffAsync(ClaimsPrincipal user, int fromNumber, int toNumber, CancellationToken cancellationToken = default)
+    {
+        Roles.RequireAdmin(user);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.RuleVersions.AsNoTracking().Where(v => v.Number == fromNumber || v.Number == toNumber)
+            .ToDictionaryAsync(v => v.Number, v => v.RulesJson, cancellationToken);
+        return rows.TryGetValue(fromNumber, out var before) && rows.TryGetValue(toNumber, out var after)
+            ? RuleSetDiff.Between(RulesJson.Read(before), RulesJson.Read(after))
+            : null;
+    }
+
     /// <summary>The rule set's <c>Version</c> for a version number: what every plan made with it records.</summary>
     public static string Label(int number) => number.ToString(CultureInfo.InvariantCulture);
 
