@@ -26,10 +26,6 @@ public static class IntakeValidator
         {
             errors.Add(new("concerns", "Choose at least one thing you would like to improve."));
         }
-        else
-        {
-            CheckDefined(answers.Concerns, "concerns", "one of the concerns is not one we know", errors);
-        }
 
         var scarTypes = answers.AcneScarTypes ?? [];
         var wantsScars = answers.Concerns?.Contains(Concern.AcneScars) == true;
@@ -39,18 +35,10 @@ public static class IntakeValidator
             {
                 errors.Add(new("acneScarTypes", "Choose the type of acne scars you have: icepick, boxcar or rolling. Choose all that apply."));
             }
-            else
-            {
-                CheckDefined(scarTypes, "acneScarTypes", "one of the scar types is not one we know", errors);
-            }
 
             if (answers.AcneScarSeverity is null)
             {
                 errors.Add(new("acneScarSeverity", "Tell us how noticeable your acne scars are: mild, moderate or severe."));
-            }
-            else
-            {
-                CheckDefined(answers.AcneScarSeverity.Value, "acneScarSeverity", errors);
             }
         }
         else
@@ -100,8 +88,10 @@ public static class IntakeValidator
             errors.Add(new("usedHomeDevice", "Tell us whether you have used a microneedling device at home."));
         }
 
-        CheckDefined(answers.Medications ?? [], "medications", "one of the medicines is not one we know", errors);
-        CheckDefined(answers.Conditions ?? [], "conditions", "one of the health conditions is not one we know", errors);
+        foreach (var answer in Answers.All.Where(a => a.Kind is AnswerKind.OneOf or AnswerKind.ManyOf))
+        {
+            CheckKnown(answer, answers, errors);
+        }
 
         switch (answers.PreferredStartDate)
         {
@@ -131,27 +121,21 @@ public static class IntakeValidator
         {
             errors.Add(new(field, missing));
         }
-        else
-        {
-            CheckDefined(value.Value, field, errors);
-        }
     }
 
-    private static void CheckDefined<T>(T value, string field, List<FieldError> errors)
-        where T : struct, Enum
+    /// <summary>A value outside the answer's choices, which only a hand-made request can send.</summary>
+    private static void CheckKnown(AnswerDescription answer, IntakeAnswers answers, List<FieldError> errors)
     {
-        if (!Enum.IsDefined(value))
+        for (var i = 0; i < answer.CountIn(answers); i++)
         {
-            errors.Add(new(field, $"'{value}' is not one of the choices. Choose one of: {string.Join(", ", Enum.GetNames<T>())}."));
-        }
-    }
-
-    private static void CheckDefined<T>(IReadOnlyList<T> values, string field, string problem, List<FieldError> errors)
-        where T : struct, Enum
-    {
-        if (values.Any(v => !Enum.IsDefined(v)))
-        {
-            errors.Add(new(field, $"Please check your answer: {problem}. Choose from: {string.Join(", ", Enum.GetNames<T>())}."));
+            if ((uint)answer.ValueIn(answers, i) >= (uint)answer.Values.Count)
+            {
+                var choices = string.Join(", ", answer.Values.Select(answer.ValueLabel));
+                errors.Add(new(answer.Name, answer.Kind == AnswerKind.OneOf
+                    ? $"That is not one of the choices. Choose one of: {choices}."
+                    : $"Please check your answer: one of the choices is not one we know. Choose from: {choices}."));
+                return;
+            }
         }
     }
 }

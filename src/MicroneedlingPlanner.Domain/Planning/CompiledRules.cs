@@ -6,8 +6,8 @@ using MicroneedlingPlanner.Domain.Rules;
 namespace MicroneedlingPlanner.Domain.Planning;
 
 /// <summary>
-/// A rule set prepared once for planning many patients: conditions become bit masks, citation
-/// ids become positions in the rule set's citation list, and everything that depends only on
+/// A rule set prepared once for planning many patients: each condition names its answer's
+/// description and the values it accepts, citation ids become positions in the rule set's citation list, and everything that depends only on
 /// the chosen concerns is worked out once per combination of concerns. Rule sets are immutable,
 /// so the prepared form is kept beside each one and a plan costs little more than its own objects
 /// (see docs/performance.md).
@@ -214,43 +214,12 @@ internal sealed class CompiledRules
         ? i
         : throw new ArgumentException($"Citation '{id}' is not in the rule set; validate it with RuleSetValidator first."))];
 
-    private static CompiledClause[] Compile(RuleCondition condition) => [.. condition.AllOf.Select(clause => new CompiledClause(
-        clause.Field,
-        clause.Is is { } yes ? AnswerBits.YesNo(yes) : Mask(clause),
-        clause.AtLeast ?? int.MinValue,
-        clause.AtMost ?? int.MaxValue))];
-
-    // A value the field cannot take never matches, as a string that names no answer never did;
-    // RuleSetValidator reports such values.
-    private static uint Mask(Clause clause)
+    private static CompiledClause[] Compile(RuleCondition condition) => [.. condition.AllOf.Select(clause =>
     {
-        var mask = 0u;
-        foreach (var name in clause.AnyOf ?? [])
-        {
-            var bit = clause.Field switch
-            {
-                AnswerField.Concerns => Bit<Concern>(name),
-                AnswerField.AcneScarTypes => Bit<AcneScarType>(name),
-                AnswerField.AcneScarSeverity => Bit<ScarSeverity>(name),
-                AnswerField.SkinSensitivity => Bit<SkinSensitivity>(name),
-                AnswerField.Smoking => Bit<Smoking>(name),
-                AnswerField.SunExposure => Bit<SunExposure>(name),
-                AnswerField.SkincareRoutine => Bit<SkincareRoutine>(name),
-                AnswerField.Alcohol => Bit<Alcohol>(name),
-                AnswerField.SleepAndNutrition => Bit<SleepAndNutrition>(name),
-                AnswerField.Medications => Bit<Medication>(name),
-                AnswerField.Conditions => Bit<Condition>(name),
-                _ => 0u,
-            };
-            mask |= bit;
-        }
-
-        return mask;
-    }
-
-    private static uint Bit<T>(string name)
-        where T : struct, Enum =>
-        Enum.GetNames<T>().Contains(name, StringComparer.Ordinal) ? AnswerBits.Bit(Convert.ToInt32(Enum.Parse<T>(name), System.Globalization.CultureInfo.InvariantCulture)) : 0u;
+        var answer = Answers.Find(clause.Field);
+        var accepted = clause.Is is { } yes ? [!yes, yes] : (answer?.Values ?? []).Select(v => clause.AnyOf?.Contains(v, StringComparer.Ordinal) == true).ToArray();
+        return new CompiledClause(answer, accepted, clause.AtLeast ?? int.MinValue, clause.AtMost ?? int.MaxValue);
+    })];
 }
 
 internal sealed record ConcernSet(
@@ -277,5 +246,45 @@ internal sealed record CompiledScreening(CompiledClause[] When, int[] Cited, Pla
 
 internal sealed record CompiledAdjunct(CompiledClause[] When, int[] Cited, PlannedAdjunct Suggestion);
 
-/// <summary>One test on one answer: a bit mask of accepted values, or a number range.</summary>
-internal readonly record struct CompiledClause(AnswerField Field, uint Mask, int AtLeast, int AtMost);
+/// <summary>
+/// A clause ready to test: the answer it reads and, by position in the answer's values (or 0 for
+/// no and 1 for yes), whether each value satisfies it; a number must lie within the bounds. A
+/// clause naming no known answer, or values the answer cannot take, never holds, as a value that
+/// names no answer never did; RuleSetValidator reports both.
+/// </summary>
+internal sealed record CompiledClause(AnswerDescription? Answer, bool[] Accepted, int AtLeast, int AtMost)
+{
+    public bool Holds(IntakeAnswers answers)
+    {
+        if (Answer is null)
+        {
+            return false;
+        }
+
+        var count = Answer.CountIn(answers);
+        for (var i = 0; i < count; i++)
+        {
+            var value = Answer.ValueIn(answers, i);
+            if (Answer.Kind == AnswerKind.Number ? value >= AtLeast && value <= AtMost : (uint)value < (uint)Accepted.Length && Accepted[value])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every clause holds.</summary>
+    public static bool AllHold(CompiledClause[] clauses, IntakeAnswers answers)
+    {
+        foreach (var clause in clauses)
+        {
+            if (!clause.Holds(answers))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

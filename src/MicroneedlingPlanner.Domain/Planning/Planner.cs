@@ -38,9 +38,12 @@ public static partial class Planner
         ArgumentNullException.ThrowIfNull(rules);
 
         var compiled = CompiledRules.For(rules);
-        Span<uint> bits = stackalloc uint[AnswerBits.FieldCount];
-        AnswerBits.Fill(bits, answers);
-        var concernMask = (int)bits[(int)AnswerField.Concerns];
+        var concernMask = 0;
+        for (var i = 0; i < answers.Concerns.Count; i++)
+        {
+            concernMask |= 1 << (int)answers.Concerns[i];
+        }
+
         if (concernMask == 0)
         {
             throw new ArgumentException("The answers name no concern; validate them with IntakeValidator first.", nameof(answers));
@@ -59,7 +62,7 @@ public static partial class Planner
         int adjustmentCount = 0, adviceCount = 0;
         for (var i = 0; i < modifiers.Length; i++)
         {
-            applies[i] = AnswerBits.Hold(modifiers[i].When, bits, answers);
+            applies[i] = CompiledClause.AllHold(modifiers[i].When, answers);
             if (!applies[i])
             {
                 continue;
@@ -135,14 +138,14 @@ public static partial class Planner
             _ => (set.MaintenanceMin, set.MaintenanceMax),
         };
 
-        var (flags, reviewReasons) = Screen(compiled, cited, bits, answers);
+        var (flags, reviewReasons) = Screen(compiled, cited, answers);
 
         var sessionDates = SessionDates(startDate, sessions, interval);
         var lastSession = sessionDates[^1];
         var windows = MaintenanceWindows(lastSession, patientMin, patientMax);
 
         // Last, once everything that cites has marked its citations.
-        var adjuncts = Adjuncts(compiled, cited, bits, answers);
+        var adjuncts = Adjuncts(compiled, cited, answers);
         var (citations, sources) = compiled.Resolve(cited);
         return new TreatmentPlan(
             reviewReasons.Length > 0 ? PlanStatus.NeedsClinicianReview : PlanStatus.Ready,
@@ -162,14 +165,14 @@ public static partial class Planner
             sources);
     }
 
-    private static (PlanFlag[] Flags, string[] ReviewReasons) Screen(CompiledRules compiled, Span<ulong> cited, ReadOnlySpan<uint> bits, IntakeAnswers answers)
+    private static (PlanFlag[] Flags, string[] ReviewReasons) Screen(CompiledRules compiled, Span<ulong> cited, IntakeAnswers answers)
     {
         var screening = compiled.Screening;
         Span<bool> fires = screening.Length <= StackLimit ? stackalloc bool[screening.Length] : new bool[screening.Length];
         int flagCount = 0, referCount = 0;
         for (var i = 0; i < screening.Length; i++)
         {
-            fires[i] = AnswerBits.Hold(screening[i].When, bits, answers);
+            fires[i] = CompiledClause.AllHold(screening[i].When, answers);
             flagCount += fires[i] ? 1 : 0;
             referCount += fires[i] && screening[i].Flag.Severity == FlagSeverity.Refer ? 1 : 0;
         }
@@ -244,7 +247,7 @@ public static partial class Planner
     }
 
     /// <summary>A treatment suggested for several reasons appears once, with the first reason and every reason's sources.</summary>
-    private static PlannedAdjunct[] Adjuncts(CompiledRules compiled, Span<ulong> cited, ReadOnlySpan<uint> bits, IntakeAnswers answers)
+    private static PlannedAdjunct[] Adjuncts(CompiledRules compiled, Span<ulong> cited, IntakeAnswers answers)
     {
         var rules = compiled.Adjuncts;
         Span<bool> suggested = rules.Length <= StackLimit ? stackalloc bool[rules.Length] : new bool[rules.Length];
@@ -253,7 +256,7 @@ public static partial class Planner
         var count = 0;
         for (var i = 0; i < rules.Length; i++)
         {
-            suggested[i] = AnswerBits.Hold(rules[i].When, bits, answers);
+            suggested[i] = CompiledClause.AllHold(rules[i].When, answers);
             if (suggested[i])
             {
                 Cite(cited, rules[i].Cited);

@@ -50,19 +50,13 @@ public sealed record MilestoneRule(
     IReadOnlyList<Concern> AppliesTo,
     IReadOnlyList<string> Citations);
 
-/// <summary>An answer a condition can look at.</summary>
-public enum AnswerField
-{
-    Concerns, AcneScarTypes, AcneScarSeverity, Age, FitzpatrickType, SkinSensitivity, Smoking, SunExposure,
-    DailySunscreen, SkincareRoutine, Alcohol, SleepAndNutrition, Medications, Conditions, UsedHomeDevice,
-}
-
 /// <summary>
-/// One test on one answer: <see cref="AnyOf"/> matches when the answer (or any item of a list
-/// answer) is one of the named values; <see cref="AtLeast"/>/<see cref="AtMost"/> bound a number;
-/// <see cref="Is"/> matches a yes/no answer.
+/// One test on one answer, named by its <see cref="AnswerDescription.Name"/> (e.g. <c>smoking</c>):
+/// <see cref="AnyOf"/> matches when the answer (or any item of a list answer) is one of the named
+/// values; <see cref="AtLeast"/>/<see cref="AtMost"/> bound a number; <see cref="Is"/> matches a
+/// yes/no answer.
 /// </summary>
-public sealed record Clause(AnswerField Field, IReadOnlyList<string>? AnyOf = null, int? AtLeast = null, int? AtMost = null, bool? Is = null);
+public sealed record Clause(string Field, IReadOnlyList<string>? AnyOf = null, int? AtLeast = null, int? AtMost = null, bool? Is = null);
 
 /// <summary>All clauses must hold.</summary>
 public sealed record RuleCondition(IReadOnlyList<Clause> AllOf);

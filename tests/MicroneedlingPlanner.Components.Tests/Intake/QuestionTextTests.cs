@@ -1,3 +1,4 @@
+using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Rules;
 using MicroneedlingPlanner.Web.Features.Intake;
 
@@ -17,10 +18,10 @@ public sealed class QuestionTextTests
     };
 
     /// <summary>What each answer changes: read from the rules, so a rule added or removed shows up here.</summary>
-    private static Dictionary<AnswerField, HashSet<Change>> ChangesByAnswer()
+    private static Dictionary<string, HashSet<Change>> ChangesByAnswer()
     {
         var rules = DefaultRules.Create();
-        var changes = Enum.GetValues<AnswerField>().ToDictionary(f => f, _ => new HashSet<Change>());
+        var changes = Answers.All.ToDictionary(a => a.Name, _ => new HashSet<Change>());
         void Add(RuleCondition when, Change change)
         {
             foreach (var clause in when.AllOf)
@@ -50,13 +51,14 @@ public sealed class QuestionTextTests
         }
 
         // The concerns pick the concern rules themselves: sessions, spacing and top-ups.
-        changes[AnswerField.Concerns].UnionWith([Change.Sessions, Change.Interval, Change.TopUps]);
+        changes[Answers.Concerns.Name].UnionWith([Change.Sessions, Change.Interval, Change.TopUps]);
         return changes;
     }
 
+    /// <summary>A new answer described in the domain needs its "why we ask" line too.</summary>
     [Fact]
     public void Every_answer_has_a_why_line() =>
-        Assert.Equal(Enum.GetValues<AnswerField>().Order(), QuestionText.Why.Keys.Order());
+        Assert.Equal(Answers.All.Select(a => a.Name).Order(StringComparer.Ordinal), QuestionText.Why.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
     public void Each_why_line_names_exactly_the_changes_its_answer_makes()

@@ -38,7 +38,7 @@ public sealed class PlannerRuleEditTests
     public void Hundreds_of_modifiers_apply_like_a_few()
     {
         var more = Enumerable.Range(0, 300).Select(i => new Modifier(
-            $"extra-{i}", new RuleCondition([new Clause(AnswerField.Concerns, AnyOf: ["Texture"])]), EffectKind.SessionsUp, 1,
+            $"extra-{i}", new RuleCondition([new Clause("concerns", AnyOf: ["Texture"])]), EffectKind.SessionsUp, 1,
             "Test rule.", i % 2 == 0 ? "Same advice." : null, ["SF-12:003:41"]));
         var crowded = Rules with { Modifiers = [.. Rules.Modifiers, .. more] };
 
@@ -65,7 +65,7 @@ public sealed class PlannerRuleEditTests
     [Fact]
     public void A_value_no_answer_can_take_never_matches()
     {
-        var typo = new ScreeningRule("typo", new RuleCondition([new Clause(AnswerField.Conditions, AnyOf: ["Pregnant"])]),
+        var typo = new ScreeningRule("typo", new RuleCondition([new Clause("conditions", AnyOf: ["Pregnant"])]),
             ScreeningAction.Refer, "Never shown.", ["REG-refer-pregnancy"]);
 
         var plan = Planner.Create(Baseline() with { Conditions = [Condition.Pregnancy] }, Rules with { Screening = [typo] }, Today);

@@ -47,11 +47,7 @@ public sealed class RulesDocumentTests
             return c.Line is { } line ? $"{c.Source[..3]}:{line} ({Grade(c.Grade)})" : $"{id} ({Grade(c.Grade)})";
         }));
         static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal);
-        static string When(RuleCondition condition) => string.Join(" and ", condition.AllOf.Select(c =>
-            c.AnyOf is { } values ? $"{c.Field} is {string.Join(" or ", values)}"
-            : c.Is is { } yes ? $"{c.Field} is {(yes ? "yes" : "no")}"
-            : c.AtLeast is { } least ? (c.AtMost is { } most ? $"{c.Field} {least} to {most}" : $"{c.Field} ≥ {least}")
-            : $"{c.Field} ≤ {c.AtMost}"));
+        static string When(RuleCondition condition) => Cell(ConditionText.Describe(condition));
 
         var md = new StringBuilder();
         md.AppendLine("# Default treatment rules").AppendLine();

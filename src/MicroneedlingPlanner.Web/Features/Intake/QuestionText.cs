@@ -1,5 +1,4 @@
 using MicroneedlingPlanner.Domain.Intake;
-using MicroneedlingPlanner.Domain.Rules;
 
 namespace MicroneedlingPlanner.Web.Features.Intake;
 
@@ -116,26 +115,26 @@ public static class QuestionText
     ];
 
     /// <summary>
-    /// "Why we ask" for each answer: what it really changes in the plan under the default rules,
+    /// "Why we ask" for each answer, by its name in <see cref="Answers"/>: what it really changes in the plan under the default rules,
     /// and nothing it does not (QuestionTextTests checks each line against the rules' effects).
     /// </summary>
-    public static readonly IReadOnlyDictionary<AnswerField, string> Why = new Dictionary<AnswerField, string>
+    public static readonly IReadOnlyDictionary<string, string> Why = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [AnswerField.Concerns] = "each concern has its own usual number of sessions, time between them and top-ups. For some, a clinician checks first, because devices are not authorised for them.",
-        [AnswerField.AcneScarTypes] = "deep, narrow scars need more sessions, and rolling scars may respond better with another treatment alongside.",
-        [AnswerField.AcneScarSeverity] = "more noticeable scars need more sessions, mild ones often fewer, and severe scars may not disappear completely.",
-        [AnswerField.Age] = "from 50, the plan adds a session and suggests earlier top-ups, because older skin responds more slowly. Under 22, a clinician checks first: devices are authorised from age 22.",
-        [AnswerField.FitzpatrickType] = "darker skin can form dark marks after inflammation, so a clinician checks the settings and aftercare with you. Leave it if you are not sure.",
-        [AnswerField.SkinSensitivity] = "sensitive skin can take longer to settle after each session, and the plan gives you a tip about it. It does not change the dates.",
-        [AnswerField.Smoking] = "smoking slows healing and makes results fade sooner, so the plan spaces your sessions a week further apart and suggests earlier top-ups.",
-        [AnswerField.SunExposure] = "a lot of sun without daily sunscreen breaks down new collagen, so the plan then suggests earlier top-ups.",
-        [AnswerField.DailySunscreen] = "with a lot of sun, daily sunscreen helps results last; without it, the plan suggests earlier top-ups.",
-        [AnswerField.SkincareRoutine] = "a simple daily routine helps results last; without one, the plan gives you a tip. It does not change the dates.",
-        [AnswerField.Alcohol] = "a lot of alcohol slows healing, so the plan then spaces your sessions a week further apart and suggests earlier top-ups.",
-        [AnswerField.SleepAndNutrition] = "poor sleep and diet slow healing, so the plan then spaces your sessions a week further apart and suggests earlier top-ups.",
-        [AnswerField.Medications] = "some medicines affect bleeding, healing or how your skin reacts. With some, a clinician must check before treatment.",
-        [AnswerField.Conditions] = "these can make treatment unsafe until a clinician has checked.",
-        [AnswerField.UsedHomeDevice] = "home devices carry a higher risk of infection, and the plan gives you a tip about it. It does not change the dates.",
+        [Answers.Concerns.Name] = "each concern has its own usual number of sessions, time between them and top-ups. For some, a clinician checks first, because devices are not authorised for them.",
+        [Answers.AcneScarTypes.Name] = "deep, narrow scars need more sessions, and rolling scars may respond better with another treatment alongside.",
+        [Answers.AcneScarSeverity.Name] = "more noticeable scars need more sessions, mild ones often fewer, and severe scars may not disappear completely.",
+        [Answers.Age.Name] = "from 50, the plan adds a session and suggests earlier top-ups, because older skin responds more slowly. Under 22, a clinician checks first: devices are authorised from age 22.",
+        [Answers.FitzpatrickType.Name] = "darker skin can form dark marks after inflammation, so a clinician checks the settings and aftercare with you. Leave it if you are not sure.",
+        [Answers.SkinSensitivity.Name] = "sensitive skin can take longer to settle after each session, and the plan gives you a tip about it. It does not change the dates.",
+        [Answers.Smoking.Name] = "smoking slows healing and makes results fade sooner, so the plan spaces your sessions a week further apart and suggests earlier top-ups.",
+        [Answers.SunExposure.Name] = "a lot of sun without daily sunscreen breaks down new collagen, so the plan then suggests earlier top-ups.",
+        [Answers.DailySunscreen.Name] = "with a lot of sun, daily sunscreen helps results last; without it, the plan suggests earlier top-ups.",
+        [Answers.SkincareRoutine.Name] = "a simple daily routine helps results last; without one, the plan gives you a tip. It does not change the dates.",
+        [Answers.Alcohol.Name] = "a lot of alcohol slows healing, so the plan then spaces your sessions a week further apart and suggests earlier top-ups.",
+        [Answers.SleepAndNutrition.Name] = "poor sleep and diet slow healing, so the plan then spaces your sessions a week further apart and suggests earlier top-ups.",
+        [Answers.Medications.Name] = "some medicines affect bleeding, healing or how your skin reacts. With some, a clinician must check before treatment.",
+        [Answers.Conditions.Name] = "these can make treatment unsafe until a clinician has checked.",
+        [Answers.UsedHomeDevice.Name] = "home devices carry a higher risk of infection, and the plan gives you a tip about it. It does not change the dates.",
     };
 
     public static string StepTitle(QuestionnaireStep step) => step switch
