@@ -35,20 +35,27 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         minimum = Field(editor, "#rule-concerns-0-sessions", "Minimum");
         Assert.Equal("7", minimum.GetAttribute("value"));
         Assert.Equal(7, raised!.Concerns[0].Sessions.Min);
-        Assert.Equal("true", minimum.GetAttribute("aria-invalid"));
-        Assert.Contains("minimum", ErrorBeside(minimum), StringComparison.OrdinalIgnoreCase);
-        Assert.NotEmpty(reported);
-        Assert.All(reported, p => Assert.StartsWith("concerns[0].sessions.", p.Path, StringComparison.Ordinal));
-        var count = reported.Count == 1 ? "1 problem" : $"{reported.Count} problems";
-        Assert.Equal($"{count} to fix before this draft can be published", editor.Find("#rule-summary").Text());
+        // The validator puts a range the wrong way round on its maximum, and the default left outside it on the default.
+        var maximum = Field(editor, "#rule-concerns-0-sessions", "Maximum");
+        Assert.Equal("true", maximum.GetAttribute("aria-invalid"));
+        Assert.Equal("rule-concerns-0-sessions-max-error", maximum.GetAttribute("aria-describedby"));
+        Assert.Equal("Acne scars: the number of sessions ends at 6, below its start of 7.", ErrorBeside(maximum));
+        Assert.Equal("Acne scars: the number of sessions defaults to 4, outside the range 7 to 6.", ErrorBeside(Field(editor, "#rule-concerns-0-sessions", "Default")));
+        // A range that narrow also leaves the modifiers' steps wider than it: the validator says so too.
+        Assert.Equal(["concerns[0].sessions.max", "concerns[0].sessions.default"], reported.Take(2).Select(p => p.Path));
+        Assert.Equal($"{reported.Count} problems to fix before this draft can be published", editor.Find("#rule-summary").Text());
+        Assert.Equal(
+            ["Ranges Acne scars, sessions, maximum: Acne scars: the number of sessions ends at 6, below its start of 7.",
+             "Ranges Acne scars, sessions, default: Acne scars: the number of sessions defaults to 4, outside the range 7 to 6."],
+            editor.FindAll(".rule-problem-links li").Take(2).Select(li => li.Text()));
         Assert.Equal(reported.Count, editor.FindAll(".rule-problem-links li").Count);
-        Assert.StartsWith("Ranges Acne scars, sessions,", editor.Find(".rule-problem-links li").Text(), StringComparison.Ordinal);
-        // Other concerns' minimums are untouched and clean.
-        Assert.Equal("false", Field(editor, "#rule-concerns-1-sessions", "Minimum").GetAttribute("aria-invalid"));
+        // Other concerns' fields are untouched and clean.
+        Assert.Equal("false", Field(editor, "#rule-concerns-1-sessions", "Maximum").GetAttribute("aria-invalid"));
 
         await minimum.InputAsync(new ChangeEventArgs { Value = "3" });
 
-        Assert.Equal("false", Field(editor, "#rule-concerns-0-sessions", "Minimum").GetAttribute("aria-invalid"));
+        Assert.Equal("false", Field(editor, "#rule-concerns-0-sessions", "Maximum").GetAttribute("aria-invalid"));
+        Assert.Equal("", ErrorBeside(Field(editor, "#rule-concerns-0-sessions", "Default")));
         Assert.Equal("No problems: this draft can be published.", editor.Find("#rule-summary").Text());
         Assert.Empty(reported);
         Assert.Equal(3, raised!.Concerns[0].Sessions.Min);
@@ -194,5 +201,5 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
 
     /// <summary>MudBlazor's error text, in the same input control as the field.</summary>
     private static string ErrorBeside(IElement input) =>
-        input.Closest(".mud-input-control")!.QuerySelector(".mud-input-error")?.Text() ?? "";
+        input.Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.Text() ?? "";
 }

@@ -22,6 +22,9 @@ public abstract class RuleSectionBase : ComponentBase
 
     protected static string Id(string path) => RuleProblems.FieldId(path);
 
+    /// <summary>The id of a field's error text, which MudBlazor names in the input's aria-describedby.</summary>
+    protected static string ErrorId(string path) => RuleProblems.FieldId(path) + "-error";
+
     protected static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> list, int index, T item) => [.. list.Take(index), item, .. list.Skip(index + 1)];
 
     protected static IReadOnlyList<T> RemoveAt<T>(IReadOnlyList<T> list, int index) => [.. list.Take(index), .. list.Skip(index + 1)];
