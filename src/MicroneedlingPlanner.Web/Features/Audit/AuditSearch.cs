@@ -120,6 +120,16 @@ public static class AuditWording
         AuditActions.Reused => "Started a new plan from its answers",
         AuditActions.ContactDetailsViewed => "Opened the contact details",
         AuditActions.RecallsExported => "Exported the recall list",
+        AuditActions.RulesDraftCreated => "Started a draft of the treatment rules",
+        AuditActions.RulesDraftSaved => "Saved a draft of the treatment rules",
+        AuditActions.RulesDraftDiscarded => "Discarded a draft of the treatment rules",
+        AuditActions.RulesImported => "Imported treatment rules into a draft",
+        AuditActions.RulesExported => "Downloaded treatment rules",
+        AuditActions.RulesApprovalRequested => "Asked for approval of treatment rules",
+        AuditActions.RulesApproved => "Approved treatment rules",
+        AuditActions.RulesSentBack => "Sent treatment rules back for changes",
+        AuditActions.RulesPublished => "Published treatment rules",
+        AuditActions.RulesRolledBack => "Rolled the treatment rules back",
         _ => action,
     };
 

@@ -10,6 +10,14 @@ public static partial class RuleWording
 {
     public static string Concern(Concern concern) => QuestionText.Label(concern);
 
+    public static string State(Features.Rules.RuleVersionState state) => state switch
+    {
+        Features.Rules.RuleVersionState.Draft => "Draft",
+        Features.Rules.RuleVersionState.AwaitingApproval => "Awaiting approval",
+        Features.Rules.RuleVersionState.Published => "Published",
+        _ => "Retired",
+    };
+
     public static string Effect(EffectKind effect) => effect switch
     {
         EffectKind.SessionsUp => "More sessions",
