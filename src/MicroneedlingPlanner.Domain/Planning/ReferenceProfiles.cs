@@ -38,7 +38,7 @@ public static class ReferenceProfiles
     {
         var profiles = Enum.GetValues<Concern>()
             .Where(c => c != Concern.AcneScars)
-            .Select(c => new ReferenceProfile($"Healthy 35-year-old, {c}", Healthy(c)))
+            .Select(c => new ReferenceProfile($"Healthy 35-year-old, {c.Label().ToLowerInvariant()}", Healthy(c)))
             .ToList();
         profiles.AddRange(
         [

@@ -85,7 +85,7 @@ public sealed class RuleImpactTests(SecondAdminPostgresAppFixture app)
         // The reference patients are tried too, each with what would change for them.
         Assert.Equal(ReferenceProfiles.All.Count, report.Profiles.Count);
         Assert.Contains(report.Profiles, p => p.Name == "Pregnant, texture" && p.Difference.StatusChanged);
-        Assert.Contains(report.Profiles, p => p.Name == "Healthy 35-year-old, Texture" && p.Difference.IsSame);
+        Assert.Contains(report.Profiles, p => p.Name == $"Healthy 35-year-old, {Concern.Texture.Label().ToLowerInvariant()}" && p.Difference.IsSame);
 
         // Nothing stored was recomputed.
         await using var db = await app.Factory.CreateDbContextAsync();
