@@ -10,18 +10,24 @@ namespace MicroneedlingPlanner.Domain.Tests.Rules;
 /// </summary>
 public sealed class RulesDocumentTests
 {
+    /// <summary>Above this line docs/rules.md is written by hand (the admin's guide to changing rules); below it, rendered.</summary>
+    private const string Marker = "<!-- Everything below is generated from DefaultRules by RulesDocumentTests; do not edit it by hand. -->";
+
     [Fact]
     public void Docs_rules_md_matches_the_default_rules()
     {
         var path = RepositoryFile("docs", "rules.md");
-        var rendered = Render(DefaultRules.Create());
+        var text = File.Exists(path) ? File.ReadAllText(path) : "";
+        var cut = text.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.True(cut > 0, $"docs/rules.md must start with the admin's guide, then the line {Marker}");
+        var rendered = text[..cut] + Marker + "\n\n" + Render(DefaultRules.Create());
 
         if (Environment.GetEnvironmentVariable("UPDATE_RULES_DOC") == "1")
         {
             File.WriteAllText(path, rendered);
         }
 
-        Assert.True(File.Exists(path) && File.ReadAllText(path) == rendered,
+        Assert.True(text == rendered,
             "docs/rules.md is out of date with DefaultRules. Regenerate it: UPDATE_RULES_DOC=1 dotnet test tests/MicroneedlingPlanner.Domain.Tests --filter RulesDocument");
     }
 
@@ -50,8 +56,8 @@ public sealed class RulesDocumentTests
         static string When(RuleCondition condition) => Cell(ConditionText.Describe(condition));
 
         var md = new StringBuilder();
-        md.AppendLine("# Default treatment rules").AppendLine();
-        md.AppendLine(Invariant, $"Rules version `{rules.Version}`. Generated from `DefaultRules` by `RulesDocumentTests`; do not edit by hand.");
+        md.AppendLine("## The default rules (version 1)").AppendLine();
+        md.AppendLine(Invariant, $"Rules version `{rules.Version}`: the rules every clinic starts with, seeded into the database by the migration RuleVersionOne.");
         md.AppendLine("Source documents are cited as `NNN:line` (the file prefix in `shared/seeds/`); publications by id. Both are listed at the end, with the source each points to.");
         md.AppendLine("Grades: consumer article < clinic convention < peer-reviewed < regulator.").AppendLine();
 
