@@ -143,4 +143,34 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
         Assert.True(page.HasButton("Reload the plan"));
         Assert.Equal(SubmissionStatus.Accepted, await StatusAsync(page, planId));
     }
+
+    [Fact]
+    public async Task A_plan_made_with_the_published_rules_shows_no_note_about_changed_rules()
+    {
+        var (page, _, _) = await OpenInReviewAsync();
+
+        Assert.Empty(page.FindAll(".rules-now"));
+    }
+
+    [Fact]
+    public async Task A_plan_the_published_rules_would_now_plan_differently_says_how()
+    {
+        var (_, planId, plan) = await OpenInReviewAsync();
+
+        // As if it had been made by an earlier version that gave one session fewer.
+        var earlier = plan with { RulesVersion = "0", InitialSeries = plan.InitialSeries with { Sessions = plan.InitialSeries.Sessions - 1 } };
+        await using (var db = await AppService<Microsoft.EntityFrameworkCore.IDbContextFactory<MicroneedlingPlanner.Web.Data.PlannerDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var row = db.SubmittedPlans.Single(p => p.Id == planId);
+            row.PlanJson = Snapshot.Write(earlier);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = Render<PlanReview>(p => p.Add(r => r.Id, planId));
+        await page.WaitForElementAsync(".rules-now");
+
+        var note = page.Find(".rules-now").Text();
+        Assert.Contains("The rules have changed since this plan was made.", note, StringComparison.Ordinal);
+        Assert.Contains($"Sessions: {plan.InitialSeries.Sessions - 1} → {plan.InitialSeries.Sessions}", note, StringComparison.Ordinal);
+    }
 }
