@@ -3,7 +3,7 @@
 namespace MicroneedlingPlanner.E2E;
 
 /// <summary>The app on a real Kestrel port with its own PostgreSQL database, and one Chromium.</summary>
-public sealed class BrowserFixture(PostgresServer server) : PostgresAppFixture(server)
+public class BrowserFixture(PostgresServer server) : PostgresAppFixture(server)
 {
     private IPlaywright? playwright;
 
