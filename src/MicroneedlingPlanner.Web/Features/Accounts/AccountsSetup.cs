@@ -50,7 +50,7 @@ public static class AccountsSetup
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
         services.AddScoped<EmailLinks>();
-
+        services.AddScoped<UserAdministration>();
         services.AddScoped<TwoFactorAccount>();
 
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
