@@ -33,6 +33,22 @@ internal static partial class Forms
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>GETs the page, then posts the one form named <paramref name="formName"/> (pages for signed-in users also hold the menu's sign-out form).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string page, string formName, IDictionary<string, string> fields)
+    {
+        var response = await client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var form = FormTag().Matches(html).Select(m => m.Value).Single(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal));
+        var values = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
+        return await client.PostAsync(page, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>Presses "Sign out" in the menu of the given page.</summary>
     public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client, string fromPage = "/my-plans") =>
         client.SubmitAsync(fromPage, "/Account/Logout", new Dictionary<string, string>());
@@ -78,6 +94,9 @@ internal static partial class Forms
     }
 
     public const string StrongPassword = "Correct-Horse-42!";
+
+    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormTag();
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
     private static partial Regex HiddenInput();

@@ -33,6 +33,7 @@ public abstract record EnableResult
 /// </summary>
 public sealed partial class TwoFactorAccount(
     UserManager<ApplicationUser> users,
+    IUserStore<ApplicationUser> store,
     IDbContextFactory<PlannerDbContext> factory,
     TimeProvider clock,
     ILogger<TwoFactorAccount> logger)
@@ -58,8 +59,11 @@ public sealed partial class TwoFactorAccount(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity made no authenticator key.");
+            // Stored without Identity's reset, which would also change the security stamp and so sign the
+            // user out at their next request (the stamp is checked on every one). A first key unlocks nothing yet.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            ThrowIfFailed(await users.UpdateAsync(user));
         }
 
         return new AuthenticatorSetup(FormatKey(key), QrCodeDataUri(AuthenticatorUri(user.Email ?? user.UserName ?? user.Id, key)));
