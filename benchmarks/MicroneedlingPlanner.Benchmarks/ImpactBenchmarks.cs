@@ -26,7 +26,7 @@ public class ImpactBenchmarks
     public const string ConnectionVariable = "IMPACT_BENCH_CONNECTION";
 
     private static readonly ClaimsPrincipal Admin =
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark-admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "Benchmark"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark-admin"), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "Benchmark"));
 
     private RuleImpact impact = default!;
     private RuleSet draft = default!;

@@ -23,7 +23,7 @@ public static class QueueScenarios
     public const string ConnectionVariable = "QUEUE_BENCH_CONNECTION";
 
     public static readonly ClaimsPrincipal Staff =
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark-staff"), new Claim(ClaimTypes.Role, Roles.Staff)], "Benchmark"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark-staff"), new Claim(ClaimTypes.Role, Roles.Staff), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "Benchmark"));
 
     public static ReviewQueue CreateQueue(string connection, params IInterceptor[] interceptors)
     {

@@ -77,7 +77,10 @@ public abstract class ComponentTest : BunitContext
     {
         Authorization.SetAuthorized(user.Email!);
         Authorization.SetRoles(roles);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        // Staff and admin roles count only with two-factor sign-in (Roles.TwoFactorClaimType); these tests' clinic users have it.
+        Authorization.SetClaims(roles.Any(Roles.NeedingTwoFactor.Contains)
+            ? [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)]
+            : [new Claim(ClaimTypes.NameIdentifier, user.Id)]);
     }
 
     /// <summary>Makes the browser's local storage hold this draft token (or none).</summary>

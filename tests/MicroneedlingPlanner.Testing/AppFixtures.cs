@@ -17,7 +17,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
-        Factory = new PlannerAppFactory(Provider, ConnectionString);
+        Factory = new PlannerAppFactory(Provider, ConnectionString, Environment);
         await StartAppAsync();
     }
 
@@ -30,6 +30,9 @@ public abstract class AppFixture : IAsyncLifetime
     }
 
     protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The app's environment: Development seeds the development accounts; others seed nothing.</summary>
+    protected virtual string Environment => "Development";
 
     protected abstract Task<string> CreateDatabaseAsync();
 

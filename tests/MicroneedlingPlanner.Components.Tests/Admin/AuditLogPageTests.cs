@@ -9,7 +9,7 @@ namespace MicroneedlingPlanner.Components.Tests.Admin;
 public sealed class AuditLogPageTests(ComponentsApp app) : ComponentTest(app)
 {
     private static ClaimsPrincipal As(string id, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
 
     [Fact]
     public async Task Admins_search_by_plan_reference_and_by_user()

@@ -57,6 +57,7 @@ public sealed class SimplePagesTests(ComponentsApp app) : ComponentTest(app)
     [Theory]
     [InlineData(typeof(StaffHome), "Staff area", Roles.StaffOrAdmin)]
     [InlineData(typeof(AdminHome), "Admin area", Roles.Admin)]
+    [InlineData(typeof(UsersPage), "Users", Roles.Admin)]
     public void The_clinic_areas_are_limited_to_their_roles_and_introduce_themselves(Type page, string heading, string roles)
     {
         Assert.Equal(roles, Assert.Single(page.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()).Roles);
@@ -64,7 +65,9 @@ public sealed class SimplePagesTests(ComponentsApp app) : ComponentTest(app)
         // The staff queue asks its service, which checks the role again.
         Authorization.SetAuthorized("clinic@planner.test");
         Authorization.SetRoles(roles.Split(',')[^1]);
-        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "clinic-user"));
+        Authorization.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "clinic-user"),
+            new System.Security.Claims.Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue));
         var rendered = Render(b => { b.OpenComponent(0, page); b.CloseComponent(); });
 
         Assert.Equal(heading, rendered.Find("h1").Text());

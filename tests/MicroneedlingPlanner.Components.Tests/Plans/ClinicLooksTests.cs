@@ -16,7 +16,7 @@ public sealed class ClinicLooksTests(ComponentsApp app) : ComponentTest(app)
         await Plans.GetAsync(patient, sent.PlanId, cancellationToken: TestContext.Current.CancellationToken);
         var staff = await CreateUserAsync(Roles.Admin);
         await AppService<RecallList>().ContactDetailsAsync(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test")),
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, staff.Id), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test")),
             sent.PlanId, TestContext.Current.CancellationToken);
 
         var page = Render<MyPlans>();

@@ -18,7 +18,7 @@ public sealed class PlanChangesTests(ComponentsApp app) : ComponentTest(app)
         var patient = await SignInAsPatientAsync();
         var sent = await SendAsync(patient, SamplePlans.Rich(Today.AddDays(10)));
         var staffUser = await CreateUserAsync(Roles.Staff);
-        var staff = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, staffUser.Id), new(ClaimTypes.Role, Roles.Staff)], "test"));
+        var staff = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, staffUser.Id), new(ClaimTypes.Role, Roles.Staff), new(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
         var cancel = TestContext.Current.CancellationToken;
         var plan = (await review.GetAsync(staff, sent.PlanId, cancel))!;
         var version = Assert.IsType<ReviewResult.Saved>(await review.TakeIntoReviewAsync(staff, sent.PlanId, plan.Version, cancel)).Version;

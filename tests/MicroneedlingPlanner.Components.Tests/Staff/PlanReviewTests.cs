@@ -21,7 +21,7 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
         var sent = await SendAsync(patient.Id, SamplePlans.Rich(Today.AddDays(10)));
         var staff = await CreateUserAsync(Roles.Staff);
         SignIn(staff, Roles.Staff);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, staff.Id), new(ClaimTypes.Role, Roles.Staff)], "test"));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, staff.Id), new(ClaimTypes.Role, Roles.Staff), new(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
         var plan = (await Review.GetAsync(principal, sent.PlanId, TestContext.Current.CancellationToken))!;
         var version = Assert.IsType<ReviewResult.Saved>(await Review.TakeIntoReviewAsync(principal, sent.PlanId, plan.Version, TestContext.Current.CancellationToken)).Version;
         Assert.IsType<ReviewResult.Saved>(await Review.SaveChecklistAsync(principal, sent.PlanId, version, new(true, true, true), TestContext.Current.CancellationToken));
@@ -131,7 +131,7 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
         var (page, planId, plan) = await OpenInReviewAsync();
         // Someone else saves the plan after this page read it.
         var other = await CreateUserAsync(Roles.Staff);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, other.Id), new(ClaimTypes.Role, Roles.Staff)], "test"));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, other.Id), new(ClaimTypes.Role, Roles.Staff), new(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
         var version = (await Review.GetAsync(principal, planId, TestContext.Current.CancellationToken))!.Version;
         Assert.IsType<ReviewResult.Saved>(await Review.AcceptAsync(principal, planId, version, null, TestContext.Current.CancellationToken));
 

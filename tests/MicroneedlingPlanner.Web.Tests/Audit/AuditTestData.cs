@@ -8,7 +8,7 @@ namespace MicroneedlingPlanner.Web.Tests.Audit;
 internal static class AuditTestData
 {
     public static ClaimsPrincipal User(string id, params string[] roles) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), .. roles.Select(r => new Claim(ClaimTypes.Role, r)), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
 
     /// <summary>A staff look at a made-up patient, through the one writer.</summary>
     public static async Task<AuditEntry> WriteStaffLookAsync(PlannerAppFactory factory, string? patientId = null)

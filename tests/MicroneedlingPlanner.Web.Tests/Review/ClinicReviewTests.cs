@@ -36,7 +36,7 @@ public sealed class ClinicReviewTests(ClockedPostgresAppFixture app)
     }
 
     private static ClaimsPrincipal Principal(string id, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
 
     private async Task<ClaimsPrincipal> NewStaffAsync() => Principal((await NewUserAsync(Roles.Staff)).Id, Roles.Staff);
 

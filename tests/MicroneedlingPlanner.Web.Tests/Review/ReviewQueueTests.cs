@@ -28,7 +28,7 @@ public sealed class ReviewQueueTests(PostgresAppFixture app)
     private ReviewQueue Queue => app.Factory.Services.GetRequiredService<ReviewQueue>();
 
     private static ClaimsPrincipal Principal(string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, $"{role}-user"), new Claim(ClaimTypes.Role, role)], "Test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, $"{role}-user"), new Claim(ClaimTypes.Role, role), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "Test"));
 
     private static string Tag() => "Qz" + Guid.NewGuid().ToString("N")[..8];
 

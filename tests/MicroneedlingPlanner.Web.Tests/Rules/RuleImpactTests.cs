@@ -29,7 +29,7 @@ public sealed class RuleImpactTests(SecondAdminPostgresAppFixture app)
         var email = await app.Factory.CreateConfirmedUserAsync(role, Forms.StrongPassword);
         using var scope = app.Factory.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return (new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, role)], "test")), user.Id);
+        return (new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, role), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test")), user.Id);
     }
 
     private async Task<Guid> SendAsync(IntakeAnswers answers)

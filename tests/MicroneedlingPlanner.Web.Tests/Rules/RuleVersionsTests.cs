@@ -30,7 +30,7 @@ public sealed class RuleVersionsTests(SecondAdminPostgresAppFixture app)
         var email = await app.Factory.CreateConfirmedUserAsync(Roles.Admin, Forms.StrongPassword);
         using var scope = app.Factory.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
     }
 
     private static RuleSet WithAcneSessions(RuleSet rules, int min, int max, int @default) => rules with
@@ -245,7 +245,7 @@ public sealed class RuleVersionsTests(SecondAdminPostgresAppFixture app)
     [Fact]
     public async Task Only_admins_may_read_or_change_the_rules()
     {
-        var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "someone"), new Claim(ClaimTypes.Role, Roles.Staff)], "test"));
+        var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "someone"), new Claim(ClaimTypes.Role, Roles.Staff), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Versions.ListAsync(staff, Cancel));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Versions.CreateDraftAsync(staff, 1, null, Cancel));

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 namespace MicroneedlingPlanner.Web.Components.Account;
 
 /// <summary>
-/// A circuit can outlive a sign-out or a role change made elsewhere; every 30 minutes the user's
-/// security stamp is checked again and the circuit loses its identity when the stamp has changed.
+/// A circuit can outlive a sign-out, a role change or a lock made elsewhere; every minute the
+/// user's security stamp and lock-out are checked again, and the circuit loses its identity when
+/// the stamp has changed (a role change, a lock, a sign-out) or the account is locked. A minute
+/// bounds how long an open page keeps powers an admin has taken away, for one small query per
+/// open circuit per minute.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -17,14 +20,14 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.GetUserAsync(state.User);
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
             return false;
         }

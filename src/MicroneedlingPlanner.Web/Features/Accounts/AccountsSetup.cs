@@ -3,8 +3,10 @@ using MicroneedlingPlanner.Web.Components.Account;
 using MicroneedlingPlanner.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace MicroneedlingPlanner.Web.Features.Accounts;
@@ -26,8 +28,10 @@ public static class AccountsSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.Events.OnValidatePrincipal = RejectStaleStampAsync;
+            cookie.Events.OnRedirectToAccessDenied = SendToTwoFactorSetupAsync(cookie.Events.OnRedirectToAccessDenied);
         });
         services.AddAuthorization();
+        services.AddSingleton<IAuthorizationHandler, ClinicRolesNeedTwoFactorHandler>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -38,6 +42,7 @@ public static class AccountsSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<PlannerClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<PlannerDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -45,6 +50,8 @@ public static class AccountsSetup
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
         services.AddScoped<EmailLinks>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<TwoFactorAccount>();
 
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
@@ -58,17 +65,37 @@ public static class AccountsSetup
     }
 
     /// <summary>
+    /// A staff or admin user refused only for want of two-factor sign-in is sent to set it up, and
+    /// comes back to the page they asked for; every other refusal goes to the access-denied page.
+    /// </summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> SendToTwoFactorSetupAsync(
+        Func<RedirectContext<CookieAuthenticationOptions>, Task> otherwise) => context =>
+    {
+        if (!Roles.NeedsTwoFactorSetup(context.HttpContext.User))
+        {
+            return otherwise(context);
+        }
+
+        var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        context.RedirectUri = QueryHelpers.AddQueryString(context.Request.PathBase + TwoFactorAccount.SetupPath, "returnUrl", returnUrl);
+        return otherwise(context);
+    };
+
+    /// <summary>
     /// Compares the cookie's security stamp with the account's on every request, so that signing out
     /// (which changes the stamp) ends every copy of the cookie at its next request. Identity's own
     /// validator checks only every 30 minutes, and setting its interval to zero would also renew the
     /// cookie on every response: a late response could then put back a cookie the browser had just
-    /// dropped. This costs one lookup of the user per request that carries the cookie.
+    /// dropped. This costs one lookup of the user per request that carries the cookie. A locked
+    /// account is refused here too, so an admin's lock ends its sessions at their next request
+    /// (locking also changes the stamp; this covers a lock written some other way).
     /// </summary>
     private static async Task RejectStaleStampAsync(CookieValidatePrincipalContext context)
     {
         var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
         var stamp = context.Principal?.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
-        if (context.Principal is null || await users.GetUserAsync(context.Principal) is not { } user || stamp != await users.GetSecurityStampAsync(user))
+        if (context.Principal is null || await users.GetUserAsync(context.Principal) is not { } user || stamp != await users.GetSecurityStampAsync(user)
+            || await users.IsLockedOutAsync(user))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

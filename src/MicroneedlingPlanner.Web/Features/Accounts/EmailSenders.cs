@@ -81,7 +81,7 @@ internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : I
         Write("Email confirmation", user.Id, confirmationLink);
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        Write("Password reset", user.Id, resetLink);
+        Write(user.PasswordHash is null ? "Staff invitation" : "Password reset", user.Id, resetLink);
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         Write("Password reset code", user.Id, resetCode);
@@ -104,8 +104,13 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSe
             $"<p>Please confirm the email address for your Microneedling Planner account: <a href=\"{confirmationLink}\">confirm my address</a>.</p>" +
             "<p>If you did not create an account, you can ignore this message.</p>");
 
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendAsync(email, "Reset your password",
+    // An account without a password is an invitation (UserAdministration.InviteStaffAsync): its first password is a reset.
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) => user.PasswordHash is null
+        ? SendAsync(email, "You are invited to the Microneedling Planner",
+            $"<p>An administrator has made you a staff account on the clinic's Microneedling Planner. <a href=\"{resetLink}\">Choose your password</a> within a day.</p>" +
+            "<p>After that you sign in with your email address, your password and a code from an authenticator app on your phone.</p>" +
+            "<p>If you did not expect this, you can ignore this message.</p>")
+        : SendAsync(email, "Reset your password",
             $"<p>To choose a new password for your Microneedling Planner account, <a href=\"{resetLink}\">follow this link</a>.</p>" +
             "<p>If you did not ask for this, you can ignore this message.</p>");
 

@@ -93,6 +93,40 @@ public static class AuditActions
     public const string RulesSentBack = "rules.sent-back";
     public const string RulesPublished = "rules.published";
     public const string RulesRolledBack = "rules.rolled-back";
+
+    // Accounts. PatientId holds the account acted on (its id, never its email); UserId who acted.
+
+    /// <summary>An admin created a staff account and sent its invitation.</summary>
+    public const string StaffInvited = "account.staff-invited";
+
+    /// <summary>The invited user chose their password through the invitation link.</summary>
+    public const string InvitationAccepted = "account.invitation-accepted";
+
+    public const string StaffRoleGranted = "account.staff-role-granted";
+    public const string StaffRoleRemoved = "account.staff-role-removed";
+    public const string AdminRoleGranted = "account.admin-role-granted";
+    public const string AdminRoleRemoved = "account.admin-role-removed";
+    public const string Locked = "account.locked";
+    public const string Unlocked = "account.unlocked";
+
+    /// <summary>The user turned two-factor sign-in on with a code from their authenticator app.</summary>
+    public const string TwoFactorEnabled = "account.2fa-enabled";
+
+    /// <summary>The user reset their authenticator key, which also turns two-factor sign-in off until set up again.</summary>
+    public const string TwoFactorReset = "account.2fa-reset";
+
+    /// <summary>A patient turned two-factor sign-in off (staff and admins cannot).</summary>
+    public const string TwoFactorDisabled = "account.2fa-disabled";
+
+    public const string RecoveryCodesGenerated = "account.recovery-codes-generated";
+    public const string RecoveryCodeUsed = "account.recovery-code-used";
+
+    /// <summary>A wrong authenticator or recovery code, at sign-in or when turning two-factor sign-in on.</summary>
+    public const string TwoFactorCodeRefused = "account.2fa-code-refused";
+
+    /// <summary>Actions about accounts rather than a patient's data; a patient's "who looked" leaves them out.</summary>
+    public const string AccountPrefix = "account.";
+
 }
 
 /// <summary>What a row says was seen, in words an admin or the patient can read.</summary>

@@ -97,7 +97,7 @@ public sealed class AuditSearch(IDbContextFactory<PlannerDbContext> factory, Cli
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var looks = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.PatientId == patientId && (a.Role == Roles.Staff || a.Role == Roles.Admin))
+            .Where(a => a.PatientId == patientId && (a.Role == Roles.Staff || a.Role == Roles.Admin) && !a.Action.StartsWith(AuditActions.AccountPrefix))
             .OrderByDescending(a => a.Id)
             .Take(200)
             .Select(a => new ClinicLook(a.At, a.Role!, db.SubmittedPlans.Where(p => p.Id == a.PlanId).Select(p => p.Reference).FirstOrDefault(), a.Seen))
@@ -130,6 +130,21 @@ public static class AuditWording
         AuditActions.RulesSentBack => "Sent treatment rules back for changes",
         AuditActions.RulesPublished => "Published treatment rules",
         AuditActions.RulesRolledBack => "Rolled the treatment rules back",
+
+        AuditActions.StaffInvited => "Invited a staff member",
+        AuditActions.InvitationAccepted => "Accepted their invitation",
+        AuditActions.StaffRoleGranted => "Gave an account the Staff role",
+        AuditActions.StaffRoleRemoved => "Took the Staff role from an account",
+        AuditActions.AdminRoleGranted => "Gave an account the Admin role",
+        AuditActions.AdminRoleRemoved => "Took the Admin role from an account",
+        AuditActions.Locked => "Locked an account",
+        AuditActions.Unlocked => "Unlocked an account",
+        AuditActions.TwoFactorEnabled => "Turned on two-factor sign-in",
+        AuditActions.TwoFactorReset => "Reset their authenticator app",
+        AuditActions.TwoFactorDisabled => "Turned off two-factor sign-in",
+        AuditActions.RecoveryCodesGenerated => "Made new recovery codes",
+        AuditActions.RecoveryCodeUsed => "Signed in with a recovery code",
+        AuditActions.TwoFactorCodeRefused => "Gave a wrong two-factor code",
         _ => action,
     };
 
