@@ -28,6 +28,8 @@ public static class Accessibility
             await page.AddScriptTagAsync(new() { Path = AxePath() });
         }
 
+        // Colours are checked at rest: a button that has just become enabled is otherwise caught mid-fade.
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
         var nodes = await page.EvaluateAsync<JsonElement>("""
             async tags => {
                 const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
