@@ -34,7 +34,7 @@ public sealed class NavMenuTests(ComponentsApp app) : ComponentTest(app)
 
     [Theory]
     [InlineData(Roles.Staff, new[] { "Staff area", "Maintenance recalls" })]
-    [InlineData(Roles.Admin, new[] { "Staff area", "Maintenance recalls", "Admin area", "Users", "Audit log" })]
+    [InlineData(Roles.Admin, new[] { "Staff area", "Maintenance recalls", "Admin area", "Treatment rules", "Users", "Audit log" })]
     public async Task Clinic_staff_see_the_areas_their_role_allows(string role, string[] areas)
     {
         SignIn(await CreateUserAsync(role), role);
