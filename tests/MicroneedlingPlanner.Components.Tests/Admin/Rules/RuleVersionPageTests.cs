@@ -6,6 +6,7 @@ using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Rules;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace MicroneedlingPlanner.Components.Tests.Admin.Rules;
@@ -83,5 +84,30 @@ public sealed class RuleVersionPageTests(ComponentsApp app) : ComponentTest(app)
         var stored = (await Versions.GetAsync(other, number, TestContext.Current.CancellationToken))!;
         Assert.Equal("theirs", stored.ChangeNote);
         Assert.Equal(3, stored.Rules.Concerns[0].Sessions.Min);
+    }
+
+    [Fact]
+    public async Task An_invalid_file_is_refused_with_every_problem_listed_and_nothing_imported()
+    {
+        var (page, number, admin) = await OpenDraftAsync();
+        var before = (await Versions.GetAsync(admin, number, TestContext.Current.CancellationToken))!;
+        var broken = before.Rules with
+        {
+            Aftercare = [.. before.Rules.Aftercare.Select((a, i) => i == 0 ? a with { Text = " " } : a)],
+            Concerns = [.. before.Rules.Concerns.Select((c, i) => i == 0 ? c with { Sessions = c.Sessions with { Default = 9 } } : c)],
+        };
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(RulesJson.Write(broken), "our-rules.json"));
+        await page.WaitForElementAsync(".rules-refusal");
+
+        var lines = page.FindAll(".rules-refusal div").Select(d => d.TextContent).ToList();
+        Assert.StartsWith("Nothing was imported from our-rules.json", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("aftercare[0].text:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("concerns[0].sessions.default:", StringComparison.Ordinal));
+        var after = (await Versions.GetAsync(admin, number, TestContext.Current.CancellationToken))!;
+        Assert.Equal(before.Revision, after.Revision);
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("{ not json", "notes.txt"));
+        await page.WaitForAssertionAsync(() => Assert.Contains("The file is not a rule set this app can read", page.Find(".rules-refusal").TextContent, StringComparison.Ordinal));
     }
 }
