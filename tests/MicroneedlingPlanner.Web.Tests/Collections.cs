@@ -97,3 +97,9 @@ public sealed class SecondAdminPostgresAppFixture(PostgresServer server) : Postg
         return base.StartAppAsync();
     }
 }
+
+[CollectionDefinition(Name)]
+public sealed class RulesOnSqlite : ICollectionFixture<SqliteAppFixture>
+{
+    public const string Name = "Rules on SQLite";
+}
