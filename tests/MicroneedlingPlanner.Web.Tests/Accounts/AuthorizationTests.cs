@@ -6,7 +6,7 @@ namespace MicroneedlingPlanner.Web.Tests.Accounts;
 [Collection(AuthorizationOnPostgres.Name)]
 public sealed class AuthorizationTests(PostgresAppFixture app)
 {
-    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin", "/staff/recalls", "/admin/audit", "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01"];
+    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin", "/staff/recalls", "/admin/audit", "/admin/users", "/Account/Manage/EnableAuthenticator", "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01"];
 
     [Theory]
     [MemberData(nameof(RestrictedPages))]
@@ -33,6 +33,9 @@ public sealed class AuthorizationTests(PostgresAppFixture app)
     [InlineData(Roles.Staff, "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01", true)]
     [InlineData(Roles.Admin, "/staff/recalls", true)]
     [InlineData(Roles.Admin, "/admin/audit", true)]
+    [InlineData(Roles.Patient, "/admin/users", false)]
+    [InlineData(Roles.Staff, "/admin/users", false)]
+    [InlineData(Roles.Admin, "/admin/users", true)]
     public async Task Each_role_reaches_only_its_own_areas(string role, string page, bool allowed)
     {
         var client = app.Factory.NewClient();
