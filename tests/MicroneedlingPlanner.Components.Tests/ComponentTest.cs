@@ -32,6 +32,8 @@ public abstract class ComponentTest : BunitContext
         Services.AddScoped<BrowserDraftToken>();
         Services.AddScoped<IdentityRedirectManager>();
         Services.AddScoped<EmailLinks>();
+        // Built from the app's services but with bUnit's links, whose navigation manager is initialised.
+        Services.AddScoped(sp => ActivatorUtilities.CreateInstance<UserAdministration>(appScope.ServiceProvider, sp.GetRequiredService<EmailLinks>()));
         replace?.Invoke(Services, appScope.ServiceProvider);
         // MudBlazor's components call JavaScript for focus and layout; the tests set up and check the app's own calls.
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -6,7 +6,7 @@ namespace MicroneedlingPlanner.Web.Tests.Accounts;
 [Collection(AuthorizationOnPostgres.Name)]
 public sealed class AuthorizationTests(PostgresAppFixture app)
 {
-    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin", "/staff/recalls", "/admin/audit", "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01", "/admin/rules", "/admin/rules/1", "/admin/rules/1/export.json"];
+    public static readonly TheoryData<string> RestrictedPages = ["/staff", "/admin", "/staff/recalls", "/admin/audit", "/admin/users", "/Account/Manage/EnableAuthenticator", "/staff/recalls/export.csv?from=2026-01-01&to=2027-01-01", "/admin/rules", "/admin/rules/1", "/admin/rules/1/export.json"];
 
     [Theory]
     [MemberData(nameof(RestrictedPages))]
@@ -40,6 +40,9 @@ public sealed class AuthorizationTests(PostgresAppFixture app)
     [InlineData(Roles.Admin, "/admin/rules", true)]
     [InlineData(Roles.Admin, "/admin/rules/1", true)]
     [InlineData(Roles.Admin, "/admin/rules/1/export.json", true)]
+    [InlineData(Roles.Patient, "/admin/users", false)]
+    [InlineData(Roles.Staff, "/admin/users", false)]
+    [InlineData(Roles.Admin, "/admin/users", true)]
     public async Task Each_role_reaches_only_its_own_areas(string role, string page, bool allowed)
     {
         var client = app.Factory.NewClient();

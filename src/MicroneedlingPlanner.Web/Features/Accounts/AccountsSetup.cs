@@ -77,7 +77,8 @@ public static class AccountsSetup
         }
 
         var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-        context.RedirectUri = QueryHelpers.AddQueryString(context.Request.PathBase + TwoFactorAccount.SetupPath, "returnUrl", returnUrl);
+        context.RedirectUri = QueryHelpers.AddQueryString(context.Request.PathBase + TwoFactorAccount.SetupPath,
+            new Dictionary<string, string?> { ["returnUrl"] = returnUrl, ["required"] = "true" });
         return otherwise(context);
     };
 
