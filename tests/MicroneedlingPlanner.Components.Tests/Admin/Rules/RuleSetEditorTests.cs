@@ -120,6 +120,71 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task A_modifiers_condition_is_edited_clause_by_clause_with_each_answers_own_test()
+    {
+        var rules = DefaultRules.Create();
+        var index = rules.Modifiers.ToList().FindIndex(m => m.Id == "smoking");
+        var clause = $"#rule-modifiers-{index}-when-0";
+        var editor = RenderEditor(rules);
+        await OpenAsync(editor, "Modifiers");
+        Assert.Equal("Smoking is Occasional or Daily", editor.Find($"#rule-modifiers-{index}-when .condition-words").Text());
+
+        // A choice answer: its values by their words, ticked as the rule has them.
+        var labels = editor.FindAll($"{clause} .rule-checks label").Select(l => l.Text()).ToList();
+        Assert.Equal(["Never", "Former", "Occasional", "Daily"], labels);
+        await editor.Find($"{clause}-Former").ChangeAsync(new ChangeEventArgs { Value = true });
+        await editor.Find($"{clause}-Daily").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        // A number answer: at least / at most.
+        await editor.Find($"#rule-modifiers-{index}-when").QuerySelectorAll("button").Single(b => b.Text() == "Add a clause").ClickAsync(new MouseEventArgs());
+        await editor.Find($"#rule-modifiers-{index}-when-1-answer").ChangeAsync(new ChangeEventArgs { Value = "age" });
+        Assert.Contains("Answers run from", editor.Find($"#rule-modifiers-{index}-when-1").Text(), StringComparison.Ordinal);
+        await editor.Find($"#rule-modifiers-{index}-when-1-atLeast").InputAsync(new ChangeEventArgs { Value = "40" });
+
+        // A yes/no answer.
+        await editor.Find($"#rule-modifiers-{index}-when").QuerySelectorAll("button").Single(b => b.Text() == "Add a clause").ClickAsync(new MouseEventArgs());
+        await editor.Find($"#rule-modifiers-{index}-when-2-answer").ChangeAsync(new ChangeEventArgs { Value = "dailySunscreen" });
+        await editor.Find($"#rule-modifiers-{index}-when-2-no").ChangeAsync(new ChangeEventArgs { Value = "on" });
+
+        // And the effect.
+        await editor.Find($"#rule-modifiers-{index}-effect").ChangeAsync(new ChangeEventArgs { Value = nameof(EffectKind.MaintenanceLater) });
+
+        var modifier = raised!.Modifiers[index];
+        Assert.Equal(EffectKind.MaintenanceLater, modifier.Effect);
+        Assert.Equal(3, modifier.When.AllOf.Count);
+        Assert.Equal(new Clause("smoking"), modifier.When.AllOf[0] with { AnyOf = null });
+        Assert.Equal(["Occasional", "Former"], modifier.When.AllOf[0].AnyOf);
+        Assert.Equal(new Clause("age", AtLeast: 40), modifier.When.AllOf[1]);
+        Assert.Equal(new Clause("dailySunscreen", Is: false), modifier.When.AllOf[2]);
+        Assert.Equal(rules.Modifiers[index] with { When = modifier.When, Effect = modifier.Effect }, modifier);
+        Assert.Equal("Smoking is Occasional or Former and Age is 40 or more and Daily sunscreen is No", editor.Find($"#rule-modifiers-{index}-when .condition-words").Text());
+        Assert.DoesNotContain(reported, p => p.Path.StartsWith($"modifiers[{index}].when", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_clause_that_never_holds_and_a_condition_with_no_clauses_are_problems_beside_them()
+    {
+        var rules = DefaultRules.Create();
+        var index = rules.Screening.ToList().FindIndex(s => s.Code == "age-under-22");
+        var condition = $"#rule-screening-{index}-when";
+        var editor = RenderEditor(rules);
+        await OpenAsync(editor, "Screening");
+
+        await editor.Find($"{condition}-0-atLeast").InputAsync(new ChangeEventArgs { Value = "30" });
+
+        Assert.Equal(new Clause("age", AtLeast: 30, AtMost: 21), raised!.Screening[index].When.AllOf[0]);
+        Assert.Equal($"rule-screening-{index}-when-0-error", editor.Find($"{condition}-0").GetAttribute("aria-describedby"));
+        Assert.Equal(reported.Single(p => p.Path == $"screening[{index}].when[0]").Message, editor.Find($"{condition}-0-error").Text());
+        Assert.Contains("cannot be at least 30 and at most 21", editor.Find($"{condition}-0-error").Text(), StringComparison.Ordinal);
+
+        await editor.Find($"{condition} button[aria-label^='Remove clause 1']").ClickAsync(new MouseEventArgs());
+
+        Assert.Empty(raised.Screening[index].When.AllOf);
+        Assert.Equal(reported.Single(p => p.Path == $"screening[{index}].when").Message, editor.Find($"{condition}-error").Text());
+        Assert.Equal($"rule-screening-{index}-when-error", editor.Find(condition).GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task A_seed_fact_is_cited_and_added_with_its_source_when_the_rule_set_lacks_them()
     {
         var rules = DefaultRules.Create();
