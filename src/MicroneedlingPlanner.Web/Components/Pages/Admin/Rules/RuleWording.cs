@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Rules;
-using MicroneedlingPlanner.Web.Features.Intake;
 
 namespace MicroneedlingPlanner.Web.Components.Pages.Admin.Rules;
 
 /// <summary>The rule editor's words for the rule set's values, and where a problem's path points, as an admin reads them.</summary>
 public static partial class RuleWording
 {
-    public static string Concern(Concern concern) => QuestionText.Label(concern);
+    public static string Concern(Concern concern) => concern.Label();
 
     public static string Effect(EffectKind effect) => effect switch
     {
