@@ -45,8 +45,8 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(["concerns[0].sessions.max", "concerns[0].sessions.default"], reported.Take(2).Select(p => p.Path));
         Assert.Equal($"{reported.Count} problems to fix before this draft can be published", editor.Find("#rule-summary").Text());
         Assert.Equal(
-            ["Ranges Acne scars, sessions, maximum: Acne scars: the number of sessions ends at 6, below its start of 7.",
-             "Ranges Acne scars, sessions, default: Acne scars: the number of sessions defaults to 4, outside the range 7 to 6."],
+            ["Acne scars, sessions, maximum: Acne scars: the number of sessions ends at 6, below its start of 7.",
+             "Acne scars, sessions, default: Acne scars: the number of sessions defaults to 4, outside the range 7 to 6."],
             editor.FindAll(".rule-problem-links li").Take(2).Select(li => li.Text()));
         Assert.Equal(reported.Count, editor.FindAll(".rule-problem-links li").Count);
         // Other concerns' fields are untouched and clean.
