@@ -216,12 +216,12 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         await editor.Find("#rule-aftercare-1-citations-authors").ChangeAsync(new ChangeEventArgs { Value = "Okafor & Lee" });
         await editor.Find("#rule-aftercare-1-citations-year").ChangeAsync(new ChangeEventArgs { Value = "2024" });
         await editor.Find("#rule-aftercare-1-citations-title").ChangeAsync(new ChangeEventArgs { Value = "J Cosmet Dermatol 23:101" });
-        await editor.Find("#rule-aftercare-1-citations-grade").ChangeAsync(new ChangeEventArgs { Value = nameof(EvidenceGrade.PeerReviewed) });
+        await editor.Find("#rule-aftercare-1-citations-grade").ChangeAsync(new ChangeEventArgs { Value = nameof(EvidenceGrade.ClinicConvention) });
         await editor.Find("#rule-aftercare-1-citations-summary").ChangeAsync(new ChangeEventArgs { Value = "n=60: numbing cream before microneedling halves the pain score" });
         await editor.PressAsync("Add publication");
 
         Assert.Equal(new Source("Okafor2024", SourceKind.Publication, "J Cosmet Dermatol 23:101", "Okafor & Lee", 2024), raised!.Sources[^1]);
-        Assert.Equal(new Citation("LIT-Okafor2024", null, "Okafor2024", null, "n=60: numbing cream before microneedling halves the pain score", EvidenceGrade.PeerReviewed), raised.Citations[^1]);
+        Assert.Equal(new Citation("LIT-Okafor2024", null, "Okafor2024", null, "n=60: numbing cream before microneedling halves the pain score", EvidenceGrade.ClinicConvention), raised.Citations[^1]);
         Assert.Equal([.. rules.Aftercare[1].Citations, "LIT-Okafor2024"], raised.Aftercare[1].Citations);
         Assert.Empty(reported);
     }
