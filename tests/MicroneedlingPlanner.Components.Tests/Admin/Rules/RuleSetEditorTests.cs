@@ -76,6 +76,21 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task A_problem_link_to_a_citation_shows_its_row_though_the_list_shows_a_page_at_a_time()
+    {
+        var rules = DefaultRules.Create();
+        var editor = RenderEditor(rules with { Citations = [.. rules.Citations.Select((c, i) => i == 100 ? c with { Quote = " " } : c)] });
+        await OpenAsync(editor, "Sources and citations");
+        Assert.Empty(editor.FindAll("#rule-citations-100-quote"));
+
+        await editor.Find(".rule-problem-links button").ClickAsync(new MouseEventArgs());
+
+        Assert.Equal("citations[100].quote", reported.Single().Path);
+        editor.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations["planner.focus"], i => (string?)i.Arguments[0] == "#rule-citations-100-quote"));
+        Assert.Equal("true", editor.Find("#rule-citations-100-quote").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task Empty_aftercare_text_is_a_problem_beside_it()
     {
         var editor = RenderEditor(DefaultRules.Create());
