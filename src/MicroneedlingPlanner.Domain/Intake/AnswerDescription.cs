@@ -11,7 +11,9 @@ public enum AnswerKind { OneOf, ManyOf, Number, YesNo }
 /// </summary>
 public sealed class AnswerDescription
 {
-    private readonly Func<IntakeAnswers, int> count;
+    /// <summary>What <see cref="ValueIn"/> gives past the last value, or for an unanswered question.</summary>
+    internal const int NoValue = int.MinValue;
+
     private readonly Func<IntakeAnswers, int, int> valueAt;
     private readonly Func<string, string> valueLabel;
 
@@ -21,7 +23,6 @@ public sealed class AnswerDescription
         string label,
         IReadOnlyList<string> values,
         Func<string, string> valueLabel,
-        Func<IntakeAnswers, int> count,
         Func<IntakeAnswers, int, int> valueAt,
         int? min = null,
         int? max = null)
@@ -31,7 +32,6 @@ public sealed class AnswerDescription
         Label = label;
         Values = values;
         this.valueLabel = valueLabel;
-        this.count = count;
         this.valueAt = valueAt;
         Min = min;
         Max = max;
@@ -53,18 +53,15 @@ public sealed class AnswerDescription
 
     public int? Max { get; }
 
-    /// <summary>Plain words for one value, e.g. "Fine lines and wrinkles"; a value it does not know comes back as given.</summary>
+    /// <summary>Plain words for one value, e.g. "Fine lines and wrinkles" or "Topical retinoids" (from the name's own words).</summary>
     public string ValueLabel(string value) => valueLabel(value);
 
     /// <summary>
-    /// How many values the patient gave: 0 when unanswered, 1 for every answer but a ManyOf list.
-    /// Read with <see cref="ValueIn"/> without allocating, as the planner does for every condition.
-    /// </summary>
-    internal int CountIn(IntakeAnswers answers) => count(answers);
-
-    /// <summary>
-    /// The <paramref name="index"/>th value: its position in <see cref="Values"/> (outside it when
-    /// the answer holds an undefined enum value), the number itself, or 0 for no and 1 for yes.
+    /// The patient's <paramref name="index"/>th value, or <see cref="NoValue"/> past the last (at
+    /// once when unanswered); only a ManyOf answer has more than one. A value is its position in
+    /// <see cref="Values"/> (outside it when the answer holds an undefined enum value), the number
+    /// itself, or 0 for no and 1 for yes. The planner reads every condition through this, so it
+    /// does not allocate.
     /// </summary>
     internal int ValueIn(IntakeAnswers answers, int index) => valueAt(answers, index);
 

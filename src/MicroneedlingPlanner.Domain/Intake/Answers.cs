@@ -39,21 +39,20 @@ public static class Answers
 
     private static AnswerDescription OneOf<T>(string name, string label, Func<IntakeAnswers, T?> read)
         where T : struct, Enum =>
-        new(name, AnswerKind.OneOf, label, Names<T>(), Words.FromName, a => read(a) is null ? 0 : 1, (a, _) => Position(read(a)!.Value));
+        new(name, AnswerKind.OneOf, label, Names<T>(), Words.FromName, (a, i) => i == 0 && read(a) is { } v ? Position(v) : AnswerDescription.NoValue);
 
     private static AnswerDescription ManyOf<T>(string name, string label, Func<IntakeAnswers, IReadOnlyList<T>> read, Func<T, string>? words = null)
         where T : struct, Enum =>
         new(name, AnswerKind.ManyOf, label, Names<T>(),
             value => words is not null && Enum.TryParse<T>(value, out var v) && Enum.IsDefined(v) ? words(v) : Words.FromName(value),
-            a => read(a).Count,
-            (a, i) => Position(read(a)[i]));
+            (a, i) => read(a) is var list && i < list.Count ? Position(list[i]) : AnswerDescription.NoValue);
 
     private static AnswerDescription Number(string name, string label, Func<IntakeAnswers, int?> read, int min, int max) =>
-        new(name, AnswerKind.Number, label, [], value => value, a => read(a) is null ? 0 : 1, (a, _) => read(a)!.Value, min, max);
+        new(name, AnswerKind.Number, label, [], value => value, (a, i) => i == 0 && read(a) is { } v ? v : AnswerDescription.NoValue, min, max);
 
     private static AnswerDescription YesNo(string name, string label, Func<IntakeAnswers, bool?> read) =>
         new(name, AnswerKind.YesNo, label, [], value => bool.TryParse(value, out var yes) ? (yes ? "Yes" : "No") : value,
-            a => read(a) is null ? 0 : 1, (a, _) => read(a)!.Value ? 1 : 0);
+            (a, i) => i == 0 && read(a) is { } yes ? (yes ? 1 : 0) : AnswerDescription.NoValue);
 
     // Enum values run 0, 1, 2…, so a value's number is its position in Values (AnswersTests checks this).
     private static string[] Names<T>()

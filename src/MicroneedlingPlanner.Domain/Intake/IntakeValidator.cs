@@ -126,9 +126,9 @@ public static class IntakeValidator
     /// <summary>A value outside the answer's choices, which only a hand-made request can send.</summary>
     private static void CheckKnown(AnswerDescription answer, IntakeAnswers answers, List<FieldError> errors)
     {
-        for (var i = 0; i < answer.CountIn(answers); i++)
+        for (var i = 0; answer.ValueIn(answers, i) is var value && value != AnswerDescription.NoValue; i++)
         {
-            if ((uint)answer.ValueIn(answers, i) >= (uint)answer.Values.Count)
+            if ((uint)value >= (uint)answer.Values.Count)
             {
                 var choices = string.Join(", ", answer.Values.Select(answer.ValueLabel));
                 errors.Add(new(answer.Name, answer.Kind == AnswerKind.OneOf

@@ -6,11 +6,11 @@ using MicroneedlingPlanner.Domain.Rules;
 namespace MicroneedlingPlanner.Domain.Planning;
 
 /// <summary>
-/// A rule set prepared once for planning many patients: each condition names its answer's
-/// description and the values it accepts, citation ids become positions in the rule set's citation list, and everything that depends only on
-/// the chosen concerns is worked out once per combination of concerns. Rule sets are immutable,
-/// so the prepared form is kept beside each one and a plan costs little more than its own objects
-/// (see docs/performance.md).
+/// A rule set prepared once for planning many patients: each clause finds its answer's
+/// description and marks the values it accepts, citation ids become positions in the rule set's
+/// citation list, and everything that depends only on the chosen concerns is worked out once per
+/// combination of concerns. Rule sets are immutable, so the prepared form is kept beside each one
+/// and a plan costs little more than its own objects (see docs/performance.md).
 /// </summary>
 internal sealed class CompiledRules
 {
@@ -261,17 +261,25 @@ internal sealed record CompiledClause(AnswerDescription? Answer, bool[] Accepted
             return false;
         }
 
-        var count = Answer.CountIn(answers);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; ; i++)
         {
             var value = Answer.ValueIn(answers, i);
+            if (value == AnswerDescription.NoValue)
+            {
+                return false;
+            }
+
             if (Answer.Kind == AnswerKind.Number ? value >= AtLeast && value <= AtMost : (uint)value < (uint)Accepted.Length && Accepted[value])
             {
                 return true;
             }
-        }
 
-        return false;
+            // Only a list has a second value: stop before reading the answer again.
+            if (Answer.Kind != AnswerKind.ManyOf)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>True when every clause holds.</summary>

@@ -60,7 +60,7 @@ public sealed class AnswersTests
 
         foreach (var answer in Answers.All)
         {
-            var read = Enumerable.Range(0, answer.CountIn(answers)).Select(i => answer.ValueIn(answers, i)).ToList();
+            var read = Enumerable.Range(0, 3).Select(i => answer.ValueIn(answers, i)).TakeWhile(v => v != AnswerDescription.NoValue).ToList();
             Assert.Equal(answer.Name == Camel(property) ? [expected] : [], read);
         }
     }
