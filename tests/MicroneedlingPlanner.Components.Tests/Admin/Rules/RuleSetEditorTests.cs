@@ -36,26 +36,29 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal("7", minimum.GetAttribute("value"));
         Assert.Equal(7, raised!.Concerns[0].Sessions.Min);
         // The validator puts a range the wrong way round on its maximum, and the default left outside it on the default.
+        // Leaving the fields (MudBlazor validates on blur) keeps the errors.
+        await minimum.BlurAsync(new FocusEventArgs());
+        await Field(editor, "#rule-concerns-0-sessions", "Maximum").BlurAsync(new FocusEventArgs());
         var maximum = Field(editor, "#rule-concerns-0-sessions", "Maximum");
         Assert.Equal("true", maximum.GetAttribute("aria-invalid"));
-        Assert.Equal("rule-concerns-0-sessions-max-error", maximum.GetAttribute("aria-describedby"));
-        Assert.Equal("Acne scars: the number of sessions ends at 6, below its start of 7.", ErrorBeside(maximum));
-        Assert.Equal("Acne scars: the number of sessions defaults to 4, outside the range 7 to 6.", ErrorBeside(Field(editor, "#rule-concerns-0-sessions", "Default")));
+        Assert.Equal("Acne scars: the number of sessions ends at 6, below its start of 7.", ErrorBeside(editor, maximum));
+        Assert.Equal("Acne scars: the number of sessions defaults to 4, outside the range 7 to 6.", ErrorBeside(editor, Field(editor, "#rule-concerns-0-sessions", "Default")));
         // A range that narrow also leaves the modifiers' steps wider than it: the validator says so too.
         Assert.Equal(["concerns[0].sessions.max", "concerns[0].sessions.default"], reported.Take(2).Select(p => p.Path));
         Assert.Equal($"{reported.Count} problems to fix before this draft can be published", editor.Find("#rule-summary").Text());
         Assert.Equal(
-            ["Ranges Acne scars, sessions, maximum: Acne scars: the number of sessions ends at 6, below its start of 7.",
-             "Ranges Acne scars, sessions, default: Acne scars: the number of sessions defaults to 4, outside the range 7 to 6."],
+            ["Acne scars, sessions, maximum: Acne scars: the number of sessions ends at 6, below its start of 7.",
+             "Acne scars, sessions, default: Acne scars: the number of sessions defaults to 4, outside the range 7 to 6."],
             editor.FindAll(".rule-problem-links li").Take(2).Select(li => li.Text()));
         Assert.Equal(reported.Count, editor.FindAll(".rule-problem-links li").Count);
         // Other concerns' fields are untouched and clean.
         Assert.Equal("false", Field(editor, "#rule-concerns-1-sessions", "Maximum").GetAttribute("aria-invalid"));
 
-        await minimum.InputAsync(new ChangeEventArgs { Value = "3" });
+        await Field(editor, "#rule-concerns-0-sessions", "Minimum").InputAsync(new ChangeEventArgs { Value = "3" });
+        await Field(editor, "#rule-concerns-0-sessions", "Minimum").BlurAsync(new FocusEventArgs());
 
         Assert.Equal("false", Field(editor, "#rule-concerns-0-sessions", "Maximum").GetAttribute("aria-invalid"));
-        Assert.Equal("", ErrorBeside(Field(editor, "#rule-concerns-0-sessions", "Default")));
+        Assert.Equal("", ErrorBeside(editor, Field(editor, "#rule-concerns-0-sessions", "Default")));
         Assert.Equal("No problems: this draft can be published.", editor.Find("#rule-summary").Text());
         Assert.Empty(reported);
         Assert.Equal(3, raised!.Concerns[0].Sessions.Min);
@@ -76,6 +79,21 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task A_problem_link_to_a_citation_shows_its_row_though_the_list_shows_a_page_at_a_time()
+    {
+        var rules = DefaultRules.Create();
+        var editor = RenderEditor(rules with { Citations = [.. rules.Citations.Select((c, i) => i == 100 ? c with { Quote = " " } : c)] });
+        await OpenAsync(editor, "Sources and citations");
+        Assert.Empty(editor.FindAll("#rule-citations-100-quote"));
+
+        await editor.Find(".rule-problem-links button").ClickAsync(new MouseEventArgs());
+
+        Assert.Equal("citations[100].quote", reported.Single().Path);
+        editor.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations["planner.focus"], i => (string?)i.Arguments[0] == "#rule-citations-100-quote"));
+        Assert.Equal("true", editor.Find("#rule-citations-100-quote").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task Empty_aftercare_text_is_a_problem_beside_it()
     {
         var editor = RenderEditor(DefaultRules.Create());
@@ -83,9 +101,10 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
 
         await Field(editor, "#rule-aftercare-0", "What the patient should do").InputAsync(new ChangeEventArgs { Value = "" });
 
+        await Field(editor, "#rule-aftercare-0", "What the patient should do").BlurAsync(new FocusEventArgs());
         var text = Field(editor, "#rule-aftercare-0", "What the patient should do");
         Assert.Equal("true", text.GetAttribute("aria-invalid"));
-        Assert.NotEmpty(ErrorBeside(text));
+        Assert.NotEmpty(ErrorBeside(editor, text));
         Assert.Equal("", raised!.Aftercare[0].Text);
         Assert.Contains(reported, p => p.Path == "aftercare[0].text");
     }
@@ -120,6 +139,71 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task A_modifiers_condition_is_edited_clause_by_clause_with_each_answers_own_test()
+    {
+        var rules = DefaultRules.Create();
+        var index = rules.Modifiers.ToList().FindIndex(m => m.Id == "smoking");
+        var clause = $"#rule-modifiers-{index}-when-0";
+        var editor = RenderEditor(rules);
+        await OpenAsync(editor, "Modifiers");
+        Assert.Equal("Smoking is Occasional or Daily", editor.Find($"#rule-modifiers-{index}-when .condition-words").Text());
+
+        // A choice answer: its values by their words, ticked as the rule has them.
+        var labels = editor.FindAll($"{clause} .rule-checks label").Select(l => l.Text()).ToList();
+        Assert.Equal(["Never", "Former", "Occasional", "Daily"], labels);
+        await editor.Find($"{clause}-Former").ChangeAsync(new ChangeEventArgs { Value = true });
+        await editor.Find($"{clause}-Daily").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        // A number answer: at least / at most.
+        await editor.Find($"#rule-modifiers-{index}-when").QuerySelectorAll("button").Single(b => b.Text() == "Add a clause").ClickAsync(new MouseEventArgs());
+        await editor.Find($"#rule-modifiers-{index}-when-1-answer").ChangeAsync(new ChangeEventArgs { Value = "age" });
+        Assert.Contains("Answers run from", editor.Find($"#rule-modifiers-{index}-when-1").Text(), StringComparison.Ordinal);
+        await editor.Find($"#rule-modifiers-{index}-when-1-atLeast").InputAsync(new ChangeEventArgs { Value = "40" });
+
+        // A yes/no answer.
+        await editor.Find($"#rule-modifiers-{index}-when").QuerySelectorAll("button").Single(b => b.Text() == "Add a clause").ClickAsync(new MouseEventArgs());
+        await editor.Find($"#rule-modifiers-{index}-when-2-answer").ChangeAsync(new ChangeEventArgs { Value = "dailySunscreen" });
+        await editor.Find($"#rule-modifiers-{index}-when-2-no").ChangeAsync(new ChangeEventArgs { Value = "on" });
+
+        // And the effect.
+        await editor.Find($"#rule-modifiers-{index}-effect").ChangeAsync(new ChangeEventArgs { Value = nameof(EffectKind.MaintenanceLater) });
+
+        var modifier = raised!.Modifiers[index];
+        Assert.Equal(EffectKind.MaintenanceLater, modifier.Effect);
+        Assert.Equal(3, modifier.When.AllOf.Count);
+        Assert.Equal(new Clause("smoking"), modifier.When.AllOf[0] with { AnyOf = null });
+        Assert.Equal(["Occasional", "Former"], modifier.When.AllOf[0].AnyOf);
+        Assert.Equal(new Clause("age", AtLeast: 40), modifier.When.AllOf[1]);
+        Assert.Equal(new Clause("dailySunscreen", Is: false), modifier.When.AllOf[2]);
+        Assert.Equal(rules.Modifiers[index] with { When = modifier.When, Effect = modifier.Effect }, modifier);
+        Assert.Equal("Smoking is Occasional or Former and Age is 40 or more and Daily sunscreen is No", editor.Find($"#rule-modifiers-{index}-when .condition-words").Text());
+        Assert.DoesNotContain(reported, p => p.Path.StartsWith($"modifiers[{index}].when", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_clause_that_never_holds_and_a_condition_with_no_clauses_are_problems_beside_them()
+    {
+        var rules = DefaultRules.Create();
+        var index = rules.Screening.ToList().FindIndex(s => s.Code == "age-under-22");
+        var condition = $"#rule-screening-{index}-when";
+        var editor = RenderEditor(rules);
+        await OpenAsync(editor, "Screening");
+
+        await editor.Find($"{condition}-0-atLeast").InputAsync(new ChangeEventArgs { Value = "30" });
+
+        Assert.Equal(new Clause("age", AtLeast: 30, AtMost: 21), raised!.Screening[index].When.AllOf[0]);
+        Assert.Equal($"rule-screening-{index}-when-0-error", editor.Find($"{condition}-0").GetAttribute("aria-describedby"));
+        Assert.Equal(reported.Single(p => p.Path == $"screening[{index}].when[0]").Message, editor.Find($"{condition}-0-error").Text());
+        Assert.Contains("cannot be at least 30 and at most 21", editor.Find($"{condition}-0-error").Text(), StringComparison.Ordinal);
+
+        await editor.Find($"{condition} button[aria-label^='Remove clause 1']").ClickAsync(new MouseEventArgs());
+
+        Assert.Empty(raised.Screening[index].When.AllOf);
+        Assert.Equal(reported.Single(p => p.Path == $"screening[{index}].when").Message, editor.Find($"{condition}-error").Text());
+        Assert.Equal($"rule-screening-{index}-when-error", editor.Find(condition).GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task A_seed_fact_is_cited_and_added_with_its_source_when_the_rule_set_lacks_them()
     {
         var rules = DefaultRules.Create();
@@ -151,12 +235,12 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         await editor.Find("#rule-aftercare-1-citations-authors").ChangeAsync(new ChangeEventArgs { Value = "Okafor & Lee" });
         await editor.Find("#rule-aftercare-1-citations-year").ChangeAsync(new ChangeEventArgs { Value = "2024" });
         await editor.Find("#rule-aftercare-1-citations-title").ChangeAsync(new ChangeEventArgs { Value = "J Cosmet Dermatol 23:101" });
-        await editor.Find("#rule-aftercare-1-citations-grade").ChangeAsync(new ChangeEventArgs { Value = nameof(EvidenceGrade.PeerReviewed) });
+        await editor.Find("#rule-aftercare-1-citations-grade").ChangeAsync(new ChangeEventArgs { Value = nameof(EvidenceGrade.ClinicConvention) });
         await editor.Find("#rule-aftercare-1-citations-summary").ChangeAsync(new ChangeEventArgs { Value = "n=60: numbing cream before microneedling halves the pain score" });
         await editor.PressAsync("Add publication");
 
         Assert.Equal(new Source("Okafor2024", SourceKind.Publication, "J Cosmet Dermatol 23:101", "Okafor & Lee", 2024), raised!.Sources[^1]);
-        Assert.Equal(new Citation("LIT-Okafor2024", null, "Okafor2024", null, "n=60: numbing cream before microneedling halves the pain score", EvidenceGrade.PeerReviewed), raised.Citations[^1]);
+        Assert.Equal(new Citation("LIT-Okafor2024", null, "Okafor2024", null, "n=60: numbing cream before microneedling halves the pain score", EvidenceGrade.ClinicConvention), raised.Citations[^1]);
         Assert.Equal([.. rules.Aftercare[1].Citations, "LIT-Okafor2024"], raised.Aftercare[1].Citations);
         Assert.Empty(reported);
     }
@@ -199,7 +283,15 @@ public sealed class RuleSetEditorTests(ComponentsApp app) : ComponentTest(app)
         return editor.Find("#" + match.GetAttribute("for"));
     }
 
-    /// <summary>MudBlazor's error text, in the same input control as the field.</summary>
-    private static string ErrorBeside(IElement input) =>
-        input.Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.Text() ?? "";
+    /// <summary>
+    /// The text that describes the field to a screen reader (its aria-describedby), which must also
+    /// sit beside it, in the same MudBlazor input control; empty when the field has none.
+    /// </summary>
+    private static string ErrorBeside(IRenderedComponent<RuleSetEditor> editor, IElement input)
+    {
+        var ids = (input.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var described = ids.Select(id => editor.FindAll("#" + id).SingleOrDefault()).OfType<IElement>().ToList();
+        Assert.All(described, d => Assert.Same(input.Closest(".mud-input-control"), d.Closest(".mud-input-control")));
+        return string.Join(" ", described.Select(d => d.Text()));
+    }
 }

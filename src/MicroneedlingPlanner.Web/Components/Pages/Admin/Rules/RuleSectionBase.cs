@@ -22,8 +22,16 @@ public abstract class RuleSectionBase : ComponentBase
 
     protected static string Id(string path) => RuleProblems.FieldId(path);
 
-    /// <summary>The id of a field's error text, which MudBlazor names in the input's aria-describedby.</summary>
-    protected static string ErrorId(string path) => RuleProblems.FieldId(path) + "-error";
+    /// <summary>
+    /// A field's problem is shown as its helper text and marked with aria-invalid, not with
+    /// MudBlazor's Error and ErrorText: MudBlazor 9.12 validates a field when it loses focus and
+    /// clears an error set from outside, and the domain's problems must stay until they are fixed.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object> Invalid(string path) =>
+        HasError(path) ? InvalidAttributes : NoAttributes;
+
+    private static readonly Dictionary<string, object> InvalidAttributes = new() { ["aria-invalid"] = "true" };
+    private static readonly Dictionary<string, object> NoAttributes = [];
 
     protected static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> list, int index, T item) => [.. list.Take(index), item, .. list.Skip(index + 1)];
 

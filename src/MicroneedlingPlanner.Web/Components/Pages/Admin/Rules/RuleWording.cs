@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using MicroneedlingPlanner.Domain.Intake;
 using MicroneedlingPlanner.Domain.Rules;
-using MicroneedlingPlanner.Web.Features.Intake;
 
 namespace MicroneedlingPlanner.Web.Components.Pages.Admin.Rules;
 
 /// <summary>The rule editor's words for the rule set's values, and where a problem's path points, as an admin reads them.</summary>
 public static partial class RuleWording
 {
-    public static string Concern(Concern concern) => QuestionText.Label(concern);
+    public static string Concern(Concern concern) => concern.Label();
 
     public static string State(Features.Rules.RuleVersionState state) => state switch
     {
@@ -84,7 +83,7 @@ public static partial class RuleWording
     public static string Count(int problems) =>
         problems == 1 ? "1 problem" : $"{problems} problems";
 
-    /// <summary>Where a path points, e.g. "Ranges, Acne scars, sessions, minimum" or "Modifier scar-severe, reason".</summary>
+    /// <summary>Where a path points, e.g. "Acne scars, sessions, minimum" or "Modifier scar-severe, reason".</summary>
     public static string Where(string path, RuleSet rules)
     {
         var match = PathParts().Match(path);
@@ -99,7 +98,7 @@ public static partial class RuleWording
         var (section, item) = list switch
         {
             "version" => ("Version", null),
-            "concerns" => ("Ranges", Item(rules.Concerns, c => Concern(c.Concern))),
+            "concerns" => ("Concerns", Item(rules.Concerns, c => Concern(c.Concern))),
             "milestones" => ("Milestone", Item(rules.Milestones, m => m.Label)),
             "modifiers" => ("Modifier", Item(rules.Modifiers, m => m.Id)),
             "screening" => ("Screening rule", Item(rules.Screening, s => s.Code)),
@@ -111,7 +110,9 @@ public static partial class RuleWording
             _ => (list, null),
         };
         var rest = match.Groups["rest"].Value.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(Field);
-        return string.Join(", ", new[] { item is null ? section : $"{section} {Quoted(item)}" }.Concat(rest));
+        // A concern's name says where it is on its own; other items are named with their kind ("Modifier smoking").
+        var head = item is null ? section : list == "concerns" ? item : $"{section} {Quoted(item)}";
+        return string.Join(", ", new[] { head }.Concat(rest));
     }
 
     private static string Quoted(string name) => name.Length > 40 ? $"\u201c{name[..40]}\u2026\u201d" : name;
