@@ -52,22 +52,6 @@ public sealed class RulesJourneyTests(RulesBrowserFixture app) : BrowserTest(app
         return email;
     }
 
-    /// <summary>Signs in, through the two-factor step when the account has it.</summary>
-    private async Task SignInAsync(string email, string password)
-    {
-        await Page.GotoAsync("Account/Login");
-        await Page.GetByLabel("Email address").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal) && !url.Contains("/Account/Login?", StringComparison.Ordinal));
-        if (Page.Url.Contains("LoginWith2fa", StringComparison.Ordinal))
-        {
-            await Page.GetByLabel("Code from your app").FillAsync(TestAuthenticator.Code(TestAuthenticator.KeyFor(email)));
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        }
-    }
-
     private async Task ExpectNoAccessibilityViolationsAsync(string page)
     {
         var violations = await Accessibility.ViolationsAsync(Page);
@@ -83,7 +67,7 @@ public sealed class RulesJourneyTests(RulesBrowserFixture app) : BrowserTest(app
         var secondAdmin = await NewSecondAdminAsync();
 
         // The first admin starts a draft from the published version.
-        await SignInAsync(DevelopmentAccounts.AdminAccount.Email, DevelopmentAccounts.AdminAccount.Password);
+        await new LoginPage(Page).SignInAsync(DevelopmentAccounts.AdminAccount.Email, DevelopmentAccounts.AdminAccount.Password);
         await Page.GotoAsync("admin");
         await shell.WaitUntilInteractiveAsync();
         await ExpectNoAccessibilityViolationsAsync("/admin");
@@ -129,7 +113,7 @@ public sealed class RulesJourneyTests(RulesBrowserFixture app) : BrowserTest(app
 
         // A second admin approves and publishes.
         await Page.Context.ClearCookiesAsync();
-        await SignInAsync(secondAdmin, Patients.Password);
+        await new LoginPage(Page).SignInAsync(secondAdmin, Patients.Password);
         await Page.GotoAsync("admin/rules/2");
         await shell.WaitUntilInteractiveAsync();
         await Page.ClickAsync("#approve");
@@ -144,11 +128,11 @@ public sealed class RulesJourneyTests(RulesBrowserFixture app) : BrowserTest(app
         var after = await Patients.NewAsync(App);
         var sentAfter = await Patients.StorePlanAsync(App, after.Id, MildRollingScars());
         await Page.Context.ClearCookiesAsync();
-        await SignInAsync(after.Email!, Patients.Password);
+        await new LoginPage(Page).SignInAsync(after.Email!, Patients.Password);
         await Page.GotoAsync($"my-plans/{sentAfter}");
         await Expect(new PlanPage(Page).RulesVersion).ToContainTextAsync("Made with treatment rules version 2");
         await Page.Context.ClearCookiesAsync();
-        await SignInAsync(before.Email!, Patients.Password);
+        await new LoginPage(Page).SignInAsync(before.Email!, Patients.Password);
         await Page.GotoAsync($"my-plans/{sentBefore}");
         await Expect(new PlanPage(Page).RulesVersion).ToContainTextAsync("Made with treatment rules version 1");
     }
