@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net;
 using System.Text.RegularExpressions;
 using MicroneedlingPlanner.Web.Data;
@@ -91,6 +92,21 @@ internal static partial class Forms
         }
 
         return email;
+    }
+
+    /// <summary>A new confirmed account and the principal its sign-in carries (with the two-factor claim for clinic roles), for calling services directly.</summary>
+    public static async Task<(ClaimsPrincipal Principal, string Id)> CreatePrincipalAsync(this PlannerAppFactory factory, string role)
+    {
+        var email = await factory.CreateConfirmedUserAsync(role, StrongPassword);
+        using var scope = factory.Services.CreateScope();
+        var id = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Role, role)];
+        if (Roles.NeedingTwoFactor.Contains(role))
+        {
+            claims.Add(new(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue));
+        }
+
+        return (new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), id);
     }
 
     public const string StrongPassword = "Correct-Horse-42!";

@@ -24,13 +24,7 @@ public sealed class RuleImpactTests(SecondAdminPostgresAppFixture app)
     private PublishedRules Published => app.Factory.Services.GetRequiredService<PublishedRules>();
     private DateOnly Today => app.Factory.Services.GetRequiredService<ClinicClock>().Today;
 
-    private async Task<(ClaimsPrincipal Principal, string Id)> NewUserAsync(string role)
-    {
-        var email = await app.Factory.CreateConfirmedUserAsync(role, Forms.StrongPassword);
-        using var scope = app.Factory.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return (new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, role), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test")), user.Id);
-    }
+    private Task<(ClaimsPrincipal Principal, string Id)> NewUserAsync(string role) => app.Factory.CreatePrincipalAsync(role);
 
     private async Task<Guid> SendAsync(IntakeAnswers answers)
     {

@@ -25,13 +25,7 @@ public sealed class RuleVersionsTests(SecondAdminPostgresAppFixture app)
     private RuleVersions Versions => app.Factory.Services.GetRequiredService<RuleVersions>();
     private PublishedRules Published => app.Factory.Services.GetRequiredService<PublishedRules>();
 
-    private async Task<ClaimsPrincipal> NewAdminAsync()
-    {
-        var email = await app.Factory.CreateConfirmedUserAsync(Roles.Admin, Forms.StrongPassword);
-        using var scope = app.Factory.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
-    }
+    private async Task<ClaimsPrincipal> NewAdminAsync() => (await app.Factory.CreatePrincipalAsync(Roles.Admin)).Principal;
 
     private static RuleSet WithAcneSessions(RuleSet rules, int min, int max, int @default) => rules with
     {

@@ -13,13 +13,7 @@ public sealed class SqliteRuleVersionsTests(SqliteAppFixture app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<ClaimsPrincipal> NewAdminAsync()
-    {
-        var email = await app.Factory.CreateConfirmedUserAsync(Roles.Admin, Forms.StrongPassword);
-        using var scope = app.Factory.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(Roles.TwoFactorClaimType, Roles.TwoFactorClaimValue)], "test"));
-    }
+    private async Task<ClaimsPrincipal> NewAdminAsync() => (await app.Factory.CreatePrincipalAsync(Roles.Admin)).Principal;
 
     [Fact]
     public async Task A_draft_approved_by_a_second_admin_is_published_and_version_1_retired()
