@@ -94,12 +94,14 @@ public static partial class RuleWording
 
         var list = match.Groups["list"].Value;
         var index = match.Groups["index"].Success ? int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-        string? Item<T>(IReadOnlyList<T> items, Func<T, string> name) => index >= 0 && index < items.Count ? name(items[index]) : null;
+        // An item is named as the admin named it; one not named yet, by its place in the list.
+        string? Item<T>(IReadOnlyList<T> items, Func<T, string> name) =>
+            index < 0 || index >= items.Count ? null : string.IsNullOrWhiteSpace(name(items[index])) ? $"{index + 1}" : name(items[index]);
         var (section, item) = list switch
         {
             "version" => ("Version", null),
             "concerns" => ("Concerns", Item(rules.Concerns, c => Concern(c.Concern))),
-            "milestones" => ("Milestone", Item(rules.Milestones, m => m.Label)),
+            "milestones" => ("Milestone", Item(rules.Milestones, m => m.Key)),
             "modifiers" => ("Modifier", Item(rules.Modifiers, m => m.Id)),
             "screening" => ("Screening rule", Item(rules.Screening, s => s.Code)),
             "aftercare" => ("Aftercare", Item(rules.Aftercare, a => a.Id)),
