@@ -92,7 +92,7 @@ public sealed class RuleVersionsTests(SecondAdminPostgresAppFixture app)
         Assert.Equal("More acne sessions", history[0].ChangeNote);
 
         await using var db = await app.Factory.CreateDbContextAsync();
-        var actions = await db.AuditEntries.Where(a => a.Seen == $"treatment rules version {number}").Select(a => a.Action).ToListAsync(Cancel);
+        var actions = await db.AuditEntries.Where(a => a.Seen == $"treatment rules version {number}").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Cancel);
         Assert.Equal([AuditActions.RulesDraftCreated, AuditActions.RulesDraftSaved, AuditActions.RulesApprovalRequested, AuditActions.RulesApproved, AuditActions.RulesPublished], actions);
     }
 
