@@ -123,6 +123,13 @@ public sealed class RulesJourneyTests(RulesBrowserFixture app) : BrowserTest(app
         await Page.GotoAsync("admin/rules");
         await Expect(Page.Locator(".rules-history li").First).ToContainTextAsync($"Version 2, published");
         await Expect(Page.Locator(".rules-history li").First).ToContainTextAsync($"approved by {secondAdmin}");
+        await ExpectNoAccessibilityViolationsAsync("/admin/rules after publishing");
+
+        // Every step is in the audit log, which is an admin page too.
+        await Page.GotoAsync("admin/audit");
+        await shell.WaitUntilInteractiveAsync();
+        await Expect(Page.GetByText("Published treatment rules").First).ToBeVisibleAsync();
+        await ExpectNoAccessibilityViolationsAsync("/admin/audit");
 
         // A new patient's plan uses version 2; the plan sent before keeps version 1.
         var after = await Patients.NewAsync(App);
