@@ -54,7 +54,10 @@ if (app.Environment.IsDevelopment())
 else
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
+
+app.UseSecurityHeaders();
 
 // HEAD must become GET before routing picks an endpoint, so routing and what follows it are placed explicitly.
 app.UseHeadAsGet();

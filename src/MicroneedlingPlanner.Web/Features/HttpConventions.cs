@@ -37,6 +37,24 @@ public static class HttpConventions
             }
         });
 
+    /// <summary>
+    /// Headers every response carries: browsers must not guess a type other than the one sent
+    /// (a JSON or calendar file never runs as script), and a link followed out of the app sends no
+    /// address, because addresses here name plans.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            // When the response starts: the error handler clears headers set before it ran.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
     /// <summary>Error responses: problem details under /api, the app's own pages everywhere else.</summary>
     public static WebApplication UseErrorResponses(this WebApplication app)
     {
