@@ -33,6 +33,14 @@ public static class AccountsSetup
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, ClinicRolesNeedTwoFactorHandler>();
 
+        services.AddSingleton<IValidateOptions<LockoutSettings>, LockoutSettingsValidator>();
+        services.AddOptions<LockoutSettings>().BindConfiguration(LockoutSettings.Section).ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<LockoutSettings>>((identity, lockout) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.Value.Minutes);
+        });
+
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;
@@ -43,8 +51,6 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<PlannerClaimsPrincipalFactory>()
