@@ -167,7 +167,7 @@ public sealed class PlanReviewTests(ComponentsApp app) : ComponentTest(app)
         }
 
         var page = Render<PlanReview>(p => p.Add(r => r.Id, planId));
-        await page.WaitForElementAsync(".rules-now");
+        await page.WaitForElementAsync(".rules-now", TimeSpan.FromSeconds(15));
 
         var note = page.Find(".rules-now").Text();
         Assert.Contains("The rules have changed since this plan was made.", note, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class RuleVersionPageTests(ComponentsApp app) : ComponentTest(app)
         var principal = Principal(admin);
         var number = Assert.IsType<RuleResult.Done>(await Versions.CreateDraftAsync(principal, AppService<PublishedRules>().Number, "test", TestContext.Current.CancellationToken)).Number;
         var page = Render<RuleVersionPage>(p => p.Add(r => r.Number, number));
-        await page.WaitForElementAsync("#rule-summary");
+        await page.WaitForElementAsync("#rule-summary", TimeSpan.FromSeconds(15));
         return (page, number, principal);
     }
 
@@ -98,7 +98,7 @@ public sealed class RuleVersionPageTests(ComponentsApp app) : ComponentTest(app)
         };
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(RulesJson.Write(broken), "our-rules.json"));
-        await page.WaitForElementAsync(".rules-refusal");
+        await page.WaitForElementAsync(".rules-refusal", TimeSpan.FromSeconds(15));
 
         var lines = page.FindAll(".rules-refusal div").Select(d => d.TextContent).ToList();
         Assert.StartsWith("Nothing was imported from our-rules.json", lines[0], StringComparison.Ordinal);
@@ -108,6 +108,6 @@ public sealed class RuleVersionPageTests(ComponentsApp app) : ComponentTest(app)
         Assert.Equal(before.Revision, after.Revision);
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("{ not json", "notes.txt"));
-        await page.WaitForAssertionAsync(() => Assert.Contains("The file is not a rule set this app can read", page.Find(".rules-refusal").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("The file is not a rule set this app can read", page.Find(".rules-refusal").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 }
