@@ -69,13 +69,13 @@ public sealed class AuditSearch(IDbContextFactory<PlannerDbContext> factory, Cli
 
         if (query.From is { } from)
         {
-            var start = StartOf(from);
+            var start = clinic.StartOfDayUtc(from);
             rows = rows.Where(a => a.At >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOf(to.AddDays(1));
+            var end = clinic.StartOfDayUtc(to.AddDays(1));
             rows = rows.Where(a => a.At < end);
         }
 
@@ -105,8 +105,6 @@ public sealed class AuditSearch(IDbContextFactory<PlannerDbContext> factory, Cli
         return [.. looks.Select(l => l with { At = DateTime.SpecifyKind(l.At, DateTimeKind.Utc) })];
     }
 
-    /// <summary>The UTC instant a clinic day starts.</summary>
-    private DateTime StartOf(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), clinic.TimeZone);
 }
 
 public static class AuditWording
