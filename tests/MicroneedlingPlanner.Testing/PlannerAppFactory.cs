@@ -64,6 +64,15 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> testServices = [];
+
+    /// <summary>Changes the app's services before it starts (after its own registrations), e.g. to observe one.</summary>
+    public PlannerAppFactory With(Action<IServiceCollection> services)
+    {
+        testServices.Add(services);
+        return this;
+    }
+
     public async Task<PlannerDbContext> CreateDbContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
 
@@ -108,6 +117,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         if (outbox is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender<ApplicationUser>>(outbox));
+        }
+
+        foreach (var change in testServices)
+        {
+            builder.ConfigureTestServices(change);
         }
     }
 }
