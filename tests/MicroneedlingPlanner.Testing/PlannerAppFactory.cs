@@ -38,6 +38,18 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
             ["App:PublicBaseUrl"] = "http://localhost/",
         };
 
+    /// <summary>
+    /// Tests sign in and preview far faster than people do, from one address; the limits are raised
+    /// here, and the limiter's own tests set them low again with <see cref="With(string, string?)"/>.
+    /// </summary>
+    private static readonly (string Key, string Value)[] UnlimitedForTests =
+    [
+        ("RateLimiting:SignInPerMinute", "100000"),
+        ("RateLimiting:RegistrationPerMinute", "100000"),
+        ("RateLimiting:PasswordResetPerMinute", "100000"),
+        ("RateLimiting:PreviewPerMinute", "100000"),
+    ];
+
     /// <summary>Overrides or adds a setting before the app starts (e.g. to test bad configuration).</summary>
     public PlannerAppFactory With(string key, string? value)
     {
@@ -97,6 +109,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        foreach (var (key, value) in UnlimitedForTests)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
