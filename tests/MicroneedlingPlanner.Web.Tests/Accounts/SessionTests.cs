@@ -169,6 +169,28 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
         await AssertSignedOutAsync(elsewhere, "/my-plans");
     }
 
+    [Fact]
+    public async Task Signing_in_again_starts_a_new_session_and_a_refresh_keeps_it()
+    {
+        var app = App();
+        var email = await app.CreateConfirmedUserAsync(Roles.Patient, Forms.StrongPassword);
+        var client = app.NewClient();
+        await client.SignInAsync(email, Forms.StrongPassword);
+        // Signing in again on the same browser, while signed in (the page then also holds the menu's sign-out form).
+        await client.SubmitFormAsync("/Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Forms.StrongPassword });
+        await client.SubmitFormAsync("/Account/Manage", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Forms.StrongPassword,
+            ["Input.NewPassword"] = "lantern meadow quietly",
+            ["Input.ConfirmPassword"] = "lantern meadow quietly",
+        });
+
+        await using var db = await app.CreateDbContextAsync();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, await db.AccountSessions.CountAsync(s => s.UserId == userId, TestContext.Current.CancellationToken));
+        await AssertSignedInAsync(client, "/my-plans");
+    }
+
     /// <summary>What the circuit of a page opened with the latest sign-in would hold as its user.</summary>
     private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfLatestSignInAsync(PlannerAppFactory app)
     {

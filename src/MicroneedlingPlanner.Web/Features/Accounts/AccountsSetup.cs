@@ -107,9 +107,9 @@ public static class AccountsSetup
     };
 
     /// <summary>
-    /// Each sign-in gets a server-side session (<see cref="AccountSessions"/>), named in the cookie. A
-    /// sign-in refreshed in the same browser (after setting up two-factor sign-in, say) keeps its
-    /// session, and so its start: refreshing cannot stretch the absolute lifetime.
+    /// Each sign-in gets a new server-side session (<see cref="AccountSessions"/>), named in the cookie
+    /// (ASVS 5.0, 7.2.4). A sign-in refreshed in the same browser (<see cref="PlannerSignInManager.RefreshSignInAsync"/>,
+    /// after a password change, say) keeps its session, and so its start: refreshing cannot stretch the absolute lifetime.
     /// </summary>
     private static async Task StartSessionAsync(CookieSigningInContext context)
     {
@@ -119,7 +119,8 @@ public static class AccountsSetup
         }
 
         var current = context.HttpContext.User;
-        var id = current.FindFirstValue(AccountSessions.ClaimType) is { } existing && current.FindFirstValue(ClaimTypes.NameIdentifier) == userId
+        var id = context.HttpContext.Items.ContainsKey(PlannerSignInManager.RefreshingItem)
+            && current.FindFirstValue(AccountSessions.ClaimType) is { } existing && current.FindFirstValue(ClaimTypes.NameIdentifier) == userId
             ? existing
             : await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().StartAsync(userId);
         identity.AddClaim(new Claim(AccountSessions.ClaimType, id));

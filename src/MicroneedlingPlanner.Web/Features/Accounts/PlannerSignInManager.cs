@@ -101,6 +101,26 @@ public sealed partial class PlannerSignInManager(
         return result;
     }
 
+    /// <summary>The key in <c>HttpContext.Items</c> saying the sign-in being written only refreshes the current one.</summary>
+    public const string RefreshingItem = "planner.refreshing-sign-in";
+
+    /// <summary>
+    /// A refresh (after a password change, or setting up two-factor sign-in) keeps the session and
+    /// its start; every real sign-in starts a new session (AccountsSetup.StartSessionAsync).
+    /// </summary>
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        Context.Items[RefreshingItem] = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            Context.Items.Remove(RefreshingItem);
+        }
+    }
+
     /// <summary>Ends this browser's session on the server, so a copied cookie is refused too, and audits it.</summary>
     public override async Task SignOutAsync()
     {
