@@ -57,7 +57,7 @@ public sealed class PasswordRulesTests(PostgresAppFixture app)
     [Theory]
     [InlineData("1qaz2wsx3edc")] // long enough, on the list
     [InlineData("QWERTY123456")] // on the list in lower case: case does not rescue it
-    [InlineData("passwordpassword")]
+    [InlineData("iloveyou1234")]
     public async Task A_password_on_the_list_is_refused_with_a_plain_reason(string password)
     {
         var result = await CreateAsync(password);
@@ -82,5 +82,38 @@ public sealed class PasswordRulesTests(PostgresAppFixture app)
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(BreachedPasswordValidator.Message), html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{email}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Microneedling2026!")]
+    [InlineData("skin clinic planner 2026")]
+    [InlineData("MyAcneScars-Clinic")]
+    public async Task A_password_made_of_words_anyone_would_guess_here_is_refused(string password)
+    {
+        var result = await CreateAsync(password);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Code == ContextWordsValidator.Code && e.Description == ContextWordsValidator.Message);
+    }
+
+    [Fact]
+    public async Task A_passphrase_that_merely_holds_such_a_word_is_accepted()
+    {
+        Assert.True((await CreateAsync("acne scars are hard to live with")).Succeeded);
+    }
+
+    [Fact]
+    public async Task The_email_address_and_the_clinics_own_words_count_as_context()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"jane.harbour-{Guid.NewGuid():N}@planner.test";
+        var user = new ApplicationUser { UserName = email, Email = email };
+
+        var result = await users.CreateAsync(user, "JaneHarbour2026");
+
+        Assert.Contains(result.Errors, e => e.Code == ContextWordsValidator.Code);
+        Assert.True(ContextWordsValidator.IsMostlyContext("Riverside Aesthetics 1", [.. ContextWordsValidator.BuiltIn, "riverside", "aesthetics"]));
+        Assert.False(ContextWordsValidator.IsMostlyContext("Riverside Aesthetics 1", ContextWordsValidator.BuiltIn));
     }
 }

@@ -33,6 +33,7 @@ public static class AccountsSetup
             cookie.Events.OnValidatePrincipal = RejectStaleStampAsync;
             cookie.Events.OnRedirectToAccessDenied = SendToTwoFactorSetupAsync(cookie.Events.OnRedirectToAccessDenied);
         });
+        services.AddOptions<PasswordSettings>().BindConfiguration(PasswordSettings.Section);
         services.AddSingleton<IValidateOptions<SessionSettings>, SessionSettingsValidator>();
         services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section).ValidateOnStart();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -65,6 +66,7 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<PlannerClaimsPrincipalFactory>()
             .AddPasswordValidator<BreachedPasswordValidator>()
+            .AddPasswordValidator<ContextWordsValidator>()
             .AddEntityFrameworkStores<PlannerDbContext>()
             .AddSignInManager<PlannerSignInManager>()
             .AddDefaultTokenProviders();
