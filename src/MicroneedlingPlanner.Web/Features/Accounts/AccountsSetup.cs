@@ -34,6 +34,8 @@ public static class AccountsSetup
             cookie.Events.OnRedirectToAccessDenied = SendToTwoFactorSetupAsync(cookie.Events.OnRedirectToAccessDenied);
         });
         services.AddOptions<PasswordSettings>().BindConfiguration(PasswordSettings.Section);
+        services.AddSingleton<IValidateOptions<TwoFactorSettings>, TwoFactorSettingsValidator>();
+        services.AddOptions<TwoFactorSettings>().BindConfiguration(TwoFactorSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionSettings>, SessionSettingsValidator>();
         services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section).ValidateOnStart();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -62,6 +64,7 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<PlannerClaimsPrincipalFactory>()
@@ -69,7 +72,8 @@ public static class AccountsSetup
             .AddPasswordValidator<ContextWordsValidator>()
             .AddEntityFrameworkStores<PlannerDbContext>()
             .AddSignInManager<PlannerSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name);
 
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
