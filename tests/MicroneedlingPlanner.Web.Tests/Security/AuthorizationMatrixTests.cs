@@ -92,8 +92,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app)
         if (principal is Principal.Anonymous or Principal.PatientB)
         {
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            Assert.DoesNotContain(app.ReferenceOfPatientA, body, StringComparison.Ordinal);
-            Assert.DoesNotContain(app.EmailOf(Principal.PatientA), body, StringComparison.OrdinalIgnoreCase);
+            Assert.False(body.Contains(app.ReferenceOfPatientA, StringComparison.Ordinal), $"{principal} got patient A's plan reference from {request}.");
+            Assert.False(body.Contains(app.EmailOf(Principal.PatientA), StringComparison.OrdinalIgnoreCase), $"{principal} got patient A's email address from {request}.");
         }
     }
 
