@@ -67,6 +67,9 @@ public sealed class AuthorizationMatrixFixture(PostgresServer server) : Postgres
             Factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions),
         Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 
+    /// <summary>As deployed: no development accounts, and the pipeline a clinic runs (HSTS, HTTPS redirection).</summary>
+    protected override string Environment => "Production";
+
     private static IntakeAnswers Answers() => SampleAnswers.AcneScars(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14));
 
     protected override async Task StartAppAsync()
