@@ -191,6 +191,55 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
         await AssertSignedInAsync(client, "/my-plans");
     }
 
+    [Fact]
+    public async Task A_user_sees_where_they_are_signed_in_and_ends_the_other_sessions_with_their_password()
+    {
+        var app = App();
+        var email = await app.CreateConfirmedUserAsync(Roles.Patient, Forms.StrongPassword);
+        var here = app.NewClient();
+        var elsewhere = app.NewClient();
+        await here.SignInAsync(email, Forms.StrongPassword);
+        await elsewhere.SignInAsync(email, Forms.StrongPassword);
+
+        var list = await here.GetStringAsync("/Account/Manage/Sessions", TestContext.Current.CancellationToken);
+        Assert.Contains("This browser", list, StringComparison.Ordinal);
+        Assert.Contains("Another browser or device", list, StringComparison.Ordinal);
+
+        var wrong = await here.SubmitFormAsync("/Account/Manage/Sessions", "end-other-sessions", new Dictionary<string, string> { ["Input.Password"] = "not my password at all" });
+        Assert.Contains("That is not your password. Nothing was changed.", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await AssertSignedInAsync(elsewhere, "/my-plans");
+
+        var ended = await here.SubmitFormAsync("/Account/Manage/Sessions", "end-other-sessions", new Dictionary<string, string> { ["Input.Password"] = Forms.StrongPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        await AssertSignedOutAsync(elsewhere, "/my-plans");
+        await AssertSignedInAsync(here, "/my-plans");
+        Assert.Contains("You are signed out of 1 other browser.", await here.GetStringAsync("/Account/Manage/Sessions", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.OtherSessionsEnded, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_admin_signs_an_account_out_everywhere_and_its_owner_can_sign_in_again()
+    {
+        var app = App();
+        var email = await app.CreateConfirmedUserAsync(Roles.Staff, Forms.StrongPassword);
+        var client = app.NewClient();
+        await client.SignInAsync(email, Forms.StrongPassword);
+        var (admin, _) = await app.CreatePrincipalAsync(Roles.Admin);
+        await using var db = await app.CreateDbContextAsync();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+
+        using var scope = app.Services.CreateScope();
+        var change = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SignOutEverywhereAsync(admin, userId, TestContext.Current.CancellationToken);
+
+        Assert.True(change.Done, change.Message);
+        await AssertSignedOutAsync(client, "/staff");
+        await client.SignInAsync(email, Forms.StrongPassword);
+        await AssertSignedInAsync(client, "/staff");
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignedOutByAdmin && a.PatientId == userId, TestContext.Current.CancellationToken));
+    }
+
     /// <summary>What the circuit of a page opened with the latest sign-in would hold as its user.</summary>
     private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfLatestSignInAsync(PlannerAppFactory app)
     {

@@ -87,6 +87,7 @@ public static class AuthorizationMatrix
         // Patients here have no two-factor sign-in, so the page sends them back to their account page to turn it on first.
         new("GET,POST /Account/Manage/GenerateRecoveryCodes", "/Account/Manage/GenerateRecoveryCodes", SignIn, Redirected, Redirected, Allowed, Allowed) { RedirectsTo = "/Account/Manage" },
         new("GET,POST /Account/Manage/ResetAuthenticator", "/Account/Manage/ResetAuthenticator",   SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
+        new("GET,POST /Account/Manage/Sessions", "/Account/Manage/Sessions",                       SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
 
         // A patient's own plans. The calendar (.ics) file has no endpoint: the plan page writes it
         // in the browser from the plan it loaded, so this row is also the calendar file's.

@@ -140,7 +140,7 @@ public sealed class AccountSessions(IDbContextFactory<PlannerDbContext> factory,
             {
                 At = now,
                 UserId = session.UserId,
-                Role = user.IsInRole(Roles.Admin) ? Roles.Admin : user.IsInRole(Roles.Staff) ? Roles.Staff : Roles.Patient,
+                Role = Roles.RoleOf(user),
                 Action = AuditActions.SessionExpired,
                 PatientId = session.UserId,
             });
@@ -155,6 +155,40 @@ public sealed class AccountSessions(IDbContextFactory<PlannerDbContext> factory,
         }
 
         return SessionEnd.None;
+    }
+
+    /// <summary>The user's sessions that still admit them, newest activity first.</summary>
+    public async Task<IReadOnlyList<AccountSession>> ActiveAsync(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var startedAfter = now - TimeSpan.FromHours(settings.CurrentValue.AbsoluteHours);
+        var activeAfter = now - IdleLimit(user);
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Set<AccountSession>().AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedUtc == null && s.StartedUtc > startedAfter && s.LastActiveUtc > activeAfter)
+            .OrderByDescending(s => s.LastActiveUtc).ToListAsync();
+    }
+
+    /// <summary>Ends, and audits ending, every session of the user but the one <paramref name="user"/> signed in with; the count ended.</summary>
+    public async Task<int> EndOthersAsync(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+        var current = user.FindFirstValue(ClaimType);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync();
+        var ended = await db.Set<AccountSession>().Where(s => s.UserId == userId && s.Id != current && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now));
+        await AuditLog.RecordAsync(db, new AuditEntry { At = now, UserId = userId, Role = Roles.RoleOf(user), Action = AuditActions.OtherSessionsEnded, PatientId = userId });
+        return ended;
+    }
+
+    /// <summary>Ends every session of the account (an admin's "sign out everywhere"); the count ended.</summary>
+    public async Task<int> EndAllAsync(string userId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Set<AccountSession>().Where(s => s.UserId == userId && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, clock.GetUtcNow().UtcDateTime));
     }
 
     public async Task EndAsync(ClaimsPrincipal user)

@@ -46,6 +46,9 @@ public static class Roles
     public static string RequireAdmin(ClaimsPrincipal user) => Require(user, Admin);
 
     /// <summary>The role a staff user acts in, for the audit log: admin when they hold both.</summary>
+    /// <summary>The highest role the user holds, for audit rows about their own account.</summary>
+    public static string RoleOf(ClaimsPrincipal user) => user.IsInRole(Admin) ? Admin : user.IsInRole(Staff) ? Staff : Patient;
+
     public static string StaffRoleOf(ClaimsPrincipal user) => user.IsInRole(Admin) ? Admin : Staff;
 
     private static string Require(ClaimsPrincipal user, params string[] roles)

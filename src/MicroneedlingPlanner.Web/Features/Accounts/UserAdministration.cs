@@ -198,6 +198,15 @@ internal sealed class UserAdministration(
             return Task.FromResult<(string?, AdminChange)>((AuditActions.Locked, new AdminChange(true, $"{user.Email} is locked and signed out everywhere.")));
         }, cancellationToken);
 
+    /// <summary>Ends every session of the account (a lost phone, a shared computer) and leaves it usable: its owner signs in again.</summary>
+    public Task<AdminChange> SignOutEverywhereAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(admin, userId, async (db, user, _) =>
+        {
+            await db.AccountSessions.Where(s => s.UserId == user.Id && s.EndedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            return (AuditActions.SignedOutByAdmin, new AdminChange(true, $"{user.Email} is signed out everywhere, and can sign in again."));
+        }, cancellationToken);
+
     public Task<AdminChange> UnlockAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(admin, userId, (db, user, adminIds) =>
         {

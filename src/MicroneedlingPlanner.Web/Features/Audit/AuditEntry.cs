@@ -134,6 +134,10 @@ public static class AuditActions
     public const string SignedOut = "account.signed-out";
     public const string SessionExpired = "account.session-expired";
 
+    /// <summary>The user ended their other sessions (the sessions page); an admin ended all of an account's.</summary>
+    public const string OtherSessionsEnded = "account.other-sessions-ended";
+    public const string SignedOutByAdmin = "account.signed-out-by-admin";
+
     /// <summary>Actions about accounts rather than a patient's data; a patient's "who looked" leaves them out.</summary>
     public const string AccountPrefix = "account.";
 

@@ -150,7 +150,9 @@ public static class AuditWording
         AuditActions.SignInNotAllowed => "Tried to sign in before confirming their email address",
         AuditActions.LockedOut => "Was locked out after too many failed attempts",
         AuditActions.SignedOut => "Signed out",
-        AuditActions.SessionExpired => "Was signed out after a period of inactivity",
+        AuditActions.SessionExpired => "Was signed out: the session timed out",
+        AuditActions.OtherSessionsEnded => "Signed out of their other browsers",
+        AuditActions.SignedOutByAdmin => "Signed an account out everywhere",
         _ => action,
     };
 
