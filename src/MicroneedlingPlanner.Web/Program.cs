@@ -8,6 +8,7 @@ using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Review;
 using MicroneedlingPlanner.Web.Features.Rules;
+using MicroneedlingPlanner.Web.Features.Transport;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinicClock();
 builder.Services.AddPlannerDatabase();
 builder.Services.AddPlannerAccounts();
+builder.Services.AddTransportSecurity();
 // A sent plan's page hands its plan, with every citation, from prerendering to the circuit as
 // persisted state, which arrives over the hub: even a short plan is about 31 KB, just under the
 // default 32 KB message limit, and one with many flags is well over it.
@@ -48,6 +50,9 @@ if (args is [VerifyAuditCommand.Name, ..])
     return await VerifyAuditCommand.RunAsync(app.Services, Console.Out);
 }
 
+// First: what follows must see the scheme and address the client used, not the proxy's.
+app.UseForwardedHeaders();
+
 if (app.Environment.IsDevelopment())
 {
     await DevelopmentAccounts.SeedAsync(app.Services);
@@ -59,6 +64,7 @@ else
 }
 
 app.UseSecurityHeaders();
+app.UseContentSecurityPolicy();
 
 // HEAD must become GET before routing picks an endpoint, so routing and what follows it are placed explicitly.
 app.UseHeadAsGet();

@@ -12,12 +12,17 @@ public static class BrowserContexts
 
     public const string TimeZone = "Europe/London";
 
-    public static Task<IBrowserContext> NewAsync(IBrowser browser, Uri baseAddress) =>
-        browser.NewContextAsync(new()
+    /// <summary>A new context whose pages' Content Security Policy violations are recorded (<see cref="CspViolations"/>).</summary>
+    public static async Task<IBrowserContext> NewAsync(IBrowser browser, Uri baseAddress)
+    {
+        var context = await browser.NewContextAsync(new()
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new() { Width = 1280, Height = 900 },
             Locale = Locale,
             TimezoneId = TimeZone,
         });
+        await CspViolations.WatchAsync(context);
+        return context;
+    }
 }

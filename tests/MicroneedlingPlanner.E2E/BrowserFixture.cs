@@ -23,6 +23,8 @@ public class BrowserFixture(PostgresServer server) : PostgresAppFixture(server)
     {
         await Browser.DisposeAsync();
         playwright?.Dispose();
+        // Each test checks its own pages; this also catches a report that arrived after its test ended.
+        CspViolations.AssertNoneAtAll();
     }
 }
 

@@ -1,6 +1,9 @@
 namespace MicroneedlingPlanner.E2E;
 
-/// <summary>A fresh browser context per test; a screenshot of the page when the test fails.</summary>
+/// <summary>
+/// A fresh browser context per test; a screenshot of the page when the test fails. A test fails if
+/// any page it opened reported a Content Security Policy violation.
+/// </summary>
 [Collection(InBrowser.Name)]
 public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 {
@@ -26,6 +29,7 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
         await context.DisposeAsync();
         GC.SuppressFinalize(this);
+        CspViolations.AssertNoneInThisTest();
     }
 }
 

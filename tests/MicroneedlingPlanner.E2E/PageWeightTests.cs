@@ -64,6 +64,7 @@ public sealed partial class PageWeightTests(PublishedAppFixture app) : IClassFix
         var stylesheets = requests.Where(r => r.ResourceType == "stylesheet").Select(r => new Uri(r.Url).AbsolutePath).ToList();
         Assert.All(stylesheets, s => Assert.Matches(OurStylesheet(), s));
         Assert.Equal(3, stylesheets.Distinct().Count());
+        CspViolations.AssertNoneInThisTest();
     }
 
     /// <summary>
@@ -128,6 +129,7 @@ public sealed partial class PageWeightTests(PublishedAppFixture app) : IClassFix
         }
 
         Assert.Equal(3, measured.Count(s => OurStylesheet().IsMatch(s)));
+        CspViolations.AssertNoneInThisTest();
     }
 
     // A new context has an empty cache. Chromium sends its own Accept-Encoding.
