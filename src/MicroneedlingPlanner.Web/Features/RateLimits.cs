@@ -107,10 +107,14 @@ public static class RateLimits
         }
 
         http.Response.ContentType = "text/html; charset=utf-8";
+        // A page of its own (no circuit, no database): the app's stylesheet, and a way back.
+        var root = System.Net.WebUtility.HtmlEncode(http.Request.PathBase + "/");
         var back = System.Net.WebUtility.HtmlEncode(http.Request.PathBase + http.Request.Path);
         await http.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Please wait · Microneedling Planner</title></head>" +
-            $"<body><main><h1>Please wait a moment</h1><p>{message} Nothing you entered was saved.</p><p><a href=\"{back}\">Back to the form</a></p></main></body></html>",
+            $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>Please wait · Microneedling Planner</title><link rel=\"stylesheet\" href=\"{root}app.css\"></head>" +
+            $"<body><main><section class=\"account-form\"><h1>Please wait a moment</h1><p role=\"alert\">{message} Nothing you entered was saved.</p>" +
+            $"<p><a href=\"{back}\">Back to the form</a></p></section></main></body></html>",
             cancellationToken);
     }
 }
