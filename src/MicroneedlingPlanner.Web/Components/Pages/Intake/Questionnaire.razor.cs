@@ -1,4 +1,5 @@
 using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Intake;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,8 @@ public partial class Questionnaire
     private QuestionnaireForm form = new();
     private IReadOnlyList<FieldError> errors = [];
     private bool loaded;
+    private bool unavailable;
+    private bool saveFailed;
     private bool dirty;
     private string? token;
     private string? notice;
@@ -51,7 +54,16 @@ public partial class Questionnaire
     {
         if (firstRender)
         {
-            await LoadAsync();
+            try
+            {
+                await LoadAsync();
+            }
+            catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+            {
+                // Nothing is shown to answer: a save now would replace the stored answers with fewer.
+                unavailable = true;
+            }
+
             loaded = true;
             StateHasChanged();
             return;
@@ -148,6 +160,7 @@ public partial class Questionnaire
                 {
                     saveStatus = Saved(Clinic.DateOf(Clock.GetUtcNow() + DraftStore.Lifetime));
                     answersSaved = including;
+                    saveFailed = false;
                     continue;
                 }
 
@@ -157,11 +170,13 @@ public partial class Questionnaire
                 await Token.SetAsync(newToken);
                 saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
                 answersSaved = including;
+                saveFailed = false;
             }
         }
-        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or JSException or InvalidOperationException || DatabaseFaults.IsUnavailable(e))
         {
-            saveStatus = "Your answers could not be saved just now. They are still on this page, and we will try again with your next change.";
+            saveFailed = true;
+            saveStatus = CouldNotSave;
         }
         catch (JSDisconnectedException)
         {
@@ -172,6 +187,9 @@ public partial class Questionnaire
             saving.Release();
         }
     }
+
+    private const string CouldNotSave =
+        "We could not save your answers just now. They are still on this page: keep it open, and we will save them with your next change or when you press Next.";
 
     /// <param name="keptUntil">The clinic's date on which the draft expires.</param>
     private static string Saved(DateOnly keptUntil) =>
@@ -244,6 +262,14 @@ public partial class Questionnaire
         }
 
         await SaveAsync(waitForRunningSave: true);
+        if (saveFailed)
+        {
+            // The plan page reads the stored answers; with the last ones unsaved it would show an older plan.
+            Announce("We could not save your answers just now, so we cannot make your plan yet. Your answers are still on this page: please press See my plan again in a moment.");
+            saveStatus = announcement;
+            return;
+        }
+
         Navigation.NavigateTo("plan");
     }
 
@@ -278,7 +304,7 @@ public partial class Questionnaire
             saveStatus = "Your answers have been deleted from this device and from our server.";
             focusTarget = "#step-heading";
         }
-        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException)
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or JSException || DatabaseFaults.IsUnavailable(e))
         {
             saveStatus = "Your answers could not be deleted just now. Please try again in a moment.";
         }
