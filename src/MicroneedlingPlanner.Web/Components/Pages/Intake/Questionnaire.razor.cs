@@ -148,6 +148,10 @@ public partial class Questionnaire
             return;
         }
 
+        // While the database restarts a save waits through its retries (up to about 20 s): say so
+        // instead of leaving "Answers saved" on screen for an answer that is not saved yet.
+        using var finished = new CancellationTokenSource();
+        _ = SaySlowSaveAsync(finished.Token);
         try
         {
             while (dirty)
@@ -184,9 +188,35 @@ public partial class Questionnaire
         }
         finally
         {
+            await finished.CancelAsync();
             saving.Release();
         }
     }
+
+    private async Task SaySlowSaveAsync(CancellationToken finished)
+    {
+        try
+        {
+            await Task.Delay(SlowSave, Clock, finished);
+            await InvokeAsync(() =>
+            {
+                // Runs on the renderer, as the save does: a save that ended while this waited has cancelled it.
+                if (finished.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                saveStatus = "Saving your answers is taking longer than usual. Keep this page open: nothing you entered is lost.";
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // Saved (or failed) in time: the status line already says which.
+        }
+    }
+
+    private static readonly TimeSpan SlowSave = TimeSpan.FromSeconds(2);
 
     private const string CouldNotSave =
         "We could not save your answers just now. They are still on this page: keep it open, and we will save them with your next change or when you press Next.";
