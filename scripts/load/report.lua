@@ -2,7 +2,7 @@
 -- that file's contents; without it, a plain GET. At the end it prints one line the script reads:
 -- RESULT requests seconds connect_errors read_errors write_errors non_2xx timeouts p50_ms p95_ms p99_ms
 local body_file = os.getenv("WRK_BODY_FILE")
-if body_file then
+if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
   wrk.method = "POST"
   wrk.body = f:read("*a")

@@ -126,6 +126,21 @@ public sealed class DatabaseRestartTests(RestartableDatabase db) : IClassFixture
     }
 
     [Fact]
+    public async Task While_the_database_is_down_liveness_still_answers_and_health_says_unhealthy()
+    {
+        var client = db.Impatient.NewClient();
+
+        await db.Server.StopAsync();
+        var live = await client.GetAsync("/health/live", Cancel);
+        var health = await client.GetAsync("/health", Cancel);
+        await db.Server.StartAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health", Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_draft_save_while_the_database_is_down_is_reported_as_unavailable_and_the_saved_answers_survive_the_restart()
     {
         var drafts = db.Impatient.Services.GetRequiredService<DraftStore>();
