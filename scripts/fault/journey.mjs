@@ -60,6 +60,8 @@ async function give(action, expectSaved = true, timeout = 45_000) {
   if (expectSaved) {
     await page.waitForFunction((n) => Number(document.querySelector(".save-status")?.dataset.answersSaved) > n, before, { timeout });
   } else {
+    // First the slow-save line (after 2 s), then, once the app's retries are spent, the failure.
+    await page.waitForFunction(() => /taking longer than usual/i.test(document.querySelector(".save-status")?.textContent ?? ""), null, { timeout: 10_000 });
     await page.waitForFunction(() => /could not save/i.test(document.querySelector(".save-status")?.textContent ?? ""), null, { timeout });
   }
 }
@@ -119,7 +121,7 @@ if (scenario === "database") {
   console.log("# stopping PostgreSQL in the middle of the questionnaire");
   run(process.env.STOP_DB);
   const downAt = Date.now();
-  await attempt("an answer given while the database is down gets a plain message on the save line", async () => {
+  await attempt("an answer given while the database is down: the save line says it is slow, then that it could not save", async () => {
     await choose("acneScarSeverity-Moderate", false);
     console.log(`# message after ${((Date.now() - downAt) / 1000).toFixed(1)} s: "${(await status.textContent()).trim()}"`);
   });
