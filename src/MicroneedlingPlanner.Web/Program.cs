@@ -29,6 +29,7 @@ builder.Services.AddClinicReview();
 builder.Services.AddReviewQueue();
 builder.Services.AddTreatmentRules();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 
 var app = builder.Build();
@@ -63,6 +64,7 @@ app.UseSecurityHeaders();
 app.UseHeadAsGet();
 app.UseRouting();
 app.UseErrorResponses();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using MicroneedlingPlanner.Web.Data;
+using MicroneedlingPlanner.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace MicroneedlingPlanner.Testing;
 
 /// <summary>Keeps the account emails the app sends, in place of a mail server, so tests can read the links.</summary>
-public sealed class Outbox : IEmailSender<ApplicationUser>
+public sealed class Outbox : IAccountEmails
 {
     public sealed record Message(string Purpose, string UserId, string Link);
 
@@ -16,6 +17,12 @@ public sealed class Outbox : IEmailSender<ApplicationUser>
     public string LastLink(string purpose, string userId) =>
         messages.LastOrDefault(m => m.Purpose == purpose && m.UserId == userId)?.Link
         ?? throw new InvalidOperationException($"No {purpose} email was sent to user {userId}.");
+
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
+        Keep(nameof(SendAlreadyRegisteredAsync), user, WebUtility.HtmlEncode(signInLink));
+
+    /// <summary>Every email of this kind sent to the user.</summary>
+    public int Count(string purpose, string userId) => messages.Count(m => m.Purpose == purpose && m.UserId == userId);
 
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         Keep(nameof(SendConfirmationLinkAsync), user, confirmationLink);

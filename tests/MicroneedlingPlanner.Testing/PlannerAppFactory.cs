@@ -27,6 +27,9 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
             [DatabaseOptions.ProviderSetting] = provider.ToString(),
             [DatabaseOptions.ConnectionStringSetting] = connectionString,
             ["Email:Sender"] = "Log",
+            // Tests sign the same accounts in many times a minute with the fixed test key; the test
+            // of single use (SingleUseCodeTests) turns this off again.
+            ["Accounts:TwoFactor:AllowCodeReuse"] = "true",
         }
         : new()
         {
@@ -37,6 +40,18 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
             ["Email:Smtp:From"] = "planner@planner.test",
             ["App:PublicBaseUrl"] = "http://localhost/",
         };
+
+    /// <summary>
+    /// Tests sign in and preview far faster than people do, from one address; the limits are raised
+    /// here, and the limiter's own tests set them low again with <see cref="With(string, string?)"/>.
+    /// </summary>
+    private static readonly (string Key, string Value)[] UnlimitedForTests =
+    [
+        ("RateLimiting:SignInPerMinute", "100000"),
+        ("RateLimiting:RegistrationPerMinute", "100000"),
+        ("RateLimiting:PasswordResetPerMinute", "100000"),
+        ("RateLimiting:PreviewPerMinute", "100000"),
+    ];
 
     /// <summary>Overrides or adds a setting before the app starts (e.g. to test bad configuration).</summary>
     public PlannerAppFactory With(string key, string? value)
@@ -64,6 +79,15 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> testServices = [];
+
+    /// <summary>Changes the app's services before it starts (after its own registrations), e.g. to observe one.</summary>
+    public PlannerAppFactory With(Action<IServiceCollection> services)
+    {
+        testServices.Add(services);
+        return this;
+    }
+
     public async Task<PlannerDbContext> CreateDbContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
 
@@ -88,6 +112,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        foreach (var (key, value) in UnlimitedForTests)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -108,6 +137,11 @@ public class PlannerAppFactory(DatabaseProvider provider, string connectionStrin
         if (outbox is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender<ApplicationUser>>(outbox));
+        }
+
+        foreach (var change in testServices)
+        {
+            builder.ConfigureTestServices(change);
         }
     }
 }

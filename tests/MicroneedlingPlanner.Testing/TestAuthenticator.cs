@@ -17,7 +17,11 @@ public static class TestAuthenticator
     public const string Key = "TESTSTAFFAUTHENTICATORKEY2345672";
 
     /// <summary>The 6-digit code an app with this key shows now.</summary>
-    public static string Code(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+    public static string Code(string key) => CodeAt(key, DateTime.UtcNow);
+
+    /// <summary>The code an app with this key shows at <paramref name="utc"/> (the next one: 30 seconds on).</summary>
+    public static string CodeAt(string key, DateTime utc) =>
+        new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp(utc);
 
     /// <summary>The key the account with this address was given: the development key for the seeded accounts, else <see cref="Key"/>.</summary>
     public static string KeyFor(string email) =>

@@ -1,3 +1,4 @@
+using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Audit;
 using MicroneedlingPlanner.Web.Features.Intake;
 using MicroneedlingPlanner.Web.Features.Plans;
@@ -26,6 +27,7 @@ public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RecallOptOut> RecallOptOuts => Set<RecallOptOut>();
     public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
     public DbSet<RuleVersion> RuleVersions => Set<RuleVersion>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

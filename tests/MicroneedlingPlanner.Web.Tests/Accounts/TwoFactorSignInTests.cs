@@ -59,7 +59,7 @@ public sealed class TwoFactorSignInTests(PostgresAppFixture app)
         var id = (await UserAsync(email)).Id;
         await using var db = await app.Factory.CreateDbContextAsync();
         Assert.Equal(
-            [AuditActions.RecoveryCodeUsed, AuditActions.TwoFactorCodeRefused],
+            [AuditActions.PasswordAccepted, AuditActions.RecoveryCodeUsed, AuditActions.PasswordAccepted, AuditActions.TwoFactorCodeRefused],
             await db.AuditEntries.Where(a => a.UserId == id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Cancel));
     }
 
@@ -117,10 +117,14 @@ public sealed class TwoFactorSignInTests(PostgresAppFixture app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync((await users.FindByEmailAsync(email))!);
         Assert.True(Roles.IsStaff(principal));
+        var sessions = scope.ServiceProvider.GetRequiredService<AccountSessions>();
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new(AccountSessions.ClaimType, await sessions.StartAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier)!)));
         var provider = new IdentityRevalidatingAuthenticationStateProvider(
             scope.ServiceProvider.GetRequiredService<ILoggerFactory>(),
             scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(),
-            scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>());
+            scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>(),
+            sessions,
+            new SessionActivity(TimeProvider.System));
 
         Assert.Equal(TimeSpan.FromMinutes(1), Interval(provider));
         Assert.True(await ValidateAsync(provider, principal));

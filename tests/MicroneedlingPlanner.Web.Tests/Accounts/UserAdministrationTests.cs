@@ -241,7 +241,7 @@ public sealed partial class UserAdministrationTests(UserAdministrationAppFixture
         var actions = await db.AuditEntries.Where(a => a.PatientId == user.Id).OrderBy(a => a.Id).Select(a => new { a.Action, a.UserId }).ToListAsync(Cancel);
         Assert.Equal(
             [new { Action = AuditActions.StaffInvited, UserId = adminUser.Id }, new { Action = AuditActions.InvitationAccepted, UserId = user.Id },
-             new { Action = AuditActions.TwoFactorCodeRefused, UserId = user.Id }, new { Action = AuditActions.TwoFactorEnabled, UserId = user.Id }],
+             new { Action = AuditActions.SignedIn, UserId = user.Id }, new { Action = AuditActions.TwoFactorCodeRefused, UserId = user.Id }, new { Action = AuditActions.TwoFactorEnabled, UserId = user.Id }],
             actions);
     }
 

@@ -172,7 +172,8 @@ public sealed class RecallTests(ClockedPostgresAppFixture app)
 
         await using var db = await app.Factory.CreateDbContextAsync();
         var staffId = await db.Users.Where(u => u.Email == staffEmail).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
-        var rows = await db.AuditEntries.Where(a => a.UserId == staffId).ToListAsync(TestContext.Current.CancellationToken);
+        // Signing in is audited too; this is about the export's rows.
+        var rows = await db.AuditEntries.Where(a => a.UserId == staffId && !a.Action.StartsWith(AuditActions.AccountPrefix)).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(lines.Length - 1, rows.Count);
         Assert.All(rows, r => Assert.Equal((AuditActions.RecallsExported, Roles.Admin, AuditSeen.RecallExport), (r.Action, r.Role, r.Seen)));
         Assert.Contains(rows, r => r.PlanId == sent.PlanId && r.PatientId == sent.PatientId);

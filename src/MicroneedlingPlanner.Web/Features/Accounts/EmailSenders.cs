@@ -70,12 +70,27 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
 }
 
 /// <summary>
+/// The account emails: Identity's three, and one Identity has no need of. Registering with an address
+/// that already has an account tells its owner by email, and the person registering sees the same page
+/// as for a new address, so the form does not reveal who has an account.
+/// </summary>
+public interface IAccountEmails : IEmailSender<ApplicationUser>
+{
+    /// <param name="signInLink">The sign-in page, as a plain address (not HTML-encoded).</param>
+    /// <param name="resetLink">The forgotten-password page, as a plain address.</param>
+    Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink);
+}
+
+/// <summary>
 /// Writes account links to the log instead of mailing them, so accounts can be confirmed without a
 /// mail server; Development only (see <see cref="EmailOptionsValidator"/>). The address is left out
 /// of the log: the user id is enough to find the account.
 /// </summary>
-internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : IEmailSender<ApplicationUser>
+internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : IAccountEmails
 {
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
+        Write("Registration with a known address", user.Id, signInLink);
+
     // Identity hands over links HTML-encoded for an email body; the log gets them usable as they are.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         Write("Email confirmation", user.Id, confirmationLink);
@@ -97,8 +112,14 @@ internal sealed partial class LogEmailSender(ILogger<LogEmailSender> logger) : I
     private static partial void LogLink(ILogger logger, string purpose, string userId, string link);
 }
 
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender<ApplicationUser>
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IAccountEmails
 {
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
+        SendAsync(email, "Someone tried to create an account with your address",
+            "<p>Someone, perhaps you, tried to create a Microneedling Planner account with this email address. You already have one, so nothing was changed.</p>" +
+            $"<p>To use it, <a href=\"{WebUtility.HtmlEncode(signInLink)}\">sign in</a>; if you have forgotten your password, <a href=\"{WebUtility.HtmlEncode(resetLink)}\">choose a new one</a>.</p>" +
+            "<p>If it was not you, you can ignore this message: no one can use your account without your password.</p>");
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         SendAsync(email, "Confirm your email address",
             $"<p>Please confirm the email address for your Microneedling Planner account: <a href=\"{confirmationLink}\">confirm my address</a>.</p>" +

@@ -123,20 +123,6 @@ public sealed partial class TwoFactorAccount(
         return true;
     }
 
-    /// <summary>Audits and logs a sign-in's second step: a wrong code, or a recovery code spent.</summary>
-    public async Task RecordSignInAsync(ApplicationUser user, string action)
-    {
-        await RecordAsync(user, action);
-        if (action == AuditActions.TwoFactorCodeRefused)
-        {
-            LogRefused(logger, user.Id);
-        }
-        else
-        {
-            LogChanged(logger, "used a recovery code", user.Id);
-        }
-    }
-
     /// <summary>Codes are typed with spaces or dashes as apps show them.</summary>
     public static string CleanCode(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 
@@ -169,19 +155,7 @@ public sealed partial class TwoFactorAccount(
         return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 
-    private async Task RecordAsync(ApplicationUser user, string action)
-    {
-        var roles = await users.GetRolesAsync(user);
-        await using var db = await factory.CreateDbContextAsync();
-        await AuditLog.RecordAsync(db, new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = user.Id,
-            Role = roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patient,
-            Action = action,
-            PatientId = user.Id,
-        });
-    }
+    private Task RecordAsync(ApplicationUser user, string action) => AccountAudit.RecordAsync(users, factory, clock, user, action);
 
     private static void ThrowIfFailed(IdentityResult result)
     {

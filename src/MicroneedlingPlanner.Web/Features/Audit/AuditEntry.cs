@@ -124,6 +124,16 @@ public static class AuditActions
     /// <summary>A wrong authenticator or recovery code, at sign-in or when turning two-factor sign-in on.</summary>
     public const string TwoFactorCodeRefused = "account.2fa-code-refused";
 
+    // Sign-in, step by step (PlannerSignInManager). A failure for an address with no account has no PatientId.
+    public const string SignedIn = "account.signed-in";
+    public const string PasswordAccepted = "account.password-accepted";
+    public const string TwoFactorSignedIn = "account.2fa-signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string SignInNotAllowed = "account.sign-in-unconfirmed";
+    public const string LockedOut = "account.locked-out";
+    public const string SignedOut = "account.signed-out";
+    public const string SessionExpired = "account.session-expired";
+
     /// <summary>Actions about accounts rather than a patient's data; a patient's "who looked" leaves them out.</summary>
     public const string AccountPrefix = "account.";
 

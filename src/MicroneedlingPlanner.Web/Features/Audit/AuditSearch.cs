@@ -143,6 +143,14 @@ public static class AuditWording
         AuditActions.RecoveryCodesGenerated => "Made new recovery codes",
         AuditActions.RecoveryCodeUsed => "Signed in with a recovery code",
         AuditActions.TwoFactorCodeRefused => "Gave a wrong two-factor code",
+        AuditActions.SignedIn => "Signed in",
+        AuditActions.PasswordAccepted => "Gave the right password; two-factor code next",
+        AuditActions.TwoFactorSignedIn => "Signed in with a two-factor code",
+        AuditActions.SignInFailed => "Failed to sign in (wrong password or unknown address)",
+        AuditActions.SignInNotAllowed => "Tried to sign in before confirming their email address",
+        AuditActions.LockedOut => "Was locked out after too many failed attempts",
+        AuditActions.SignedOut => "Signed out",
+        AuditActions.SessionExpired => "Was signed out after a period of inactivity",
         _ => action,
     };
 
