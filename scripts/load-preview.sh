@@ -7,6 +7,7 @@
 #
 #   scripts/load-preview.sh                      # 60 s per step: about 11 minutes
 #   DURATION=10 STEPS="1 4 16" scripts/load-preview.sh   # a quick try
+#   PREVIEW_LIMIT=120 DURATION=5 STEPS=4 scripts/load-preview.sh  # the default limit: FAILs with 429s
 #
 # For each concurrency step it prints throughput, p50/p95/p99 latency and errors (connect, read,
 # write and timeouts, plus any status other than 2xx) for both endpoints, and the preview's
@@ -38,7 +39,7 @@ JSON
 pg_start_cluster
 publish_app
 start_app Production \
-  RateLimiting__PreviewPerMinute=1000000 \
+  RateLimiting__PreviewPerMinute="${PREVIEW_LIMIT:-1000000}" \
   Email__Sender=Smtp Email__Smtp__Host=smtp.invalid Email__Smtp__From=planner@planner.test \
   App__PublicBaseUrl="http://127.0.0.1/" AllowedHosts=127.0.0.1
 
