@@ -77,6 +77,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+// Liveness only (no checks run): the trivial endpoint load runs compare the preview API with.
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapPlanApi();

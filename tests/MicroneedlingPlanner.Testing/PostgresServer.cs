@@ -18,12 +18,20 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? clusterRoot;
     private string? binDirectory;
     private bool runAsPostgresUser;
+    private bool alwaysOwnCluster;
+    private IReadOnlyList<string> startArguments = [];
+
+    /// <summary>
+    /// A cluster of this test's own, whatever TEST_PG_CONNECTION says, that it may stop and start
+    /// (<see cref="StopAsync"/>, <see cref="StartAsync"/>) without disturbing other tests.
+    /// </summary>
+    public static PostgresServer OwnCluster() => new() { alwaysOwnCluster = true };
 
     public string AdminConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
-        var given = Environment.GetEnvironmentVariable(ConnectionVariable);
+        var given = alwaysOwnCluster ? null : Environment.GetEnvironmentVariable(ConnectionVariable);
         AdminConnectionString = string.IsNullOrWhiteSpace(given) ? await StartClusterAsync() : given;
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         try
@@ -53,6 +61,16 @@ public sealed class PostgresServer : IAsyncLifetime
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
+
+    /// <summary>Stops the server as an operator would (fast shutdown: open connections are cut); only for <see cref="OwnCluster"/>.</summary>
+    public Task StopAsync() => RunAsync("pg_ctl", ["-D", OwnData, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public Task StartAsync() => RunAsync("pg_ctl", startArguments);
+
+    private string OwnData => clusterRoot is null
+        ? throw new InvalidOperationException("Only a cluster this fixture started can be stopped and started.")
+        : Path.Combine(clusterRoot, "data");
 
     public async ValueTask DisposeAsync()
     {
@@ -94,11 +112,12 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         var port = FreePort();
         // Durability is pointless for a database that is deleted afterwards; speed is not.
-        await RunAsync("pg_ctl",
+        startArguments =
         [
             "-D", data, "-l", Path.Combine(clusterRoot, "postgres.log"), "-w", "-t", "60", "start",
             "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {clusterRoot} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-        ]);
+        ];
+        await RunAsync("pg_ctl", startArguments);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 

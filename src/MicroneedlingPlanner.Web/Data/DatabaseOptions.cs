@@ -26,6 +26,15 @@ public sealed class DatabaseOptions
 
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// On PostgreSQL, how many times a database call that failed for a passing reason (the server
+    /// restarting, a dropped connection) is tried again before the user is told; 0 turns it off.
+    /// </summary>
+    public int RetryCount { get; set; } = 6;
+
+    /// <summary>The longest wait between two tries, in seconds: the waits grow 0, 1, 3, 7… up to this.</summary>
+    public double RetryMaxDelaySeconds { get; set; } = 4;
+
     public DatabaseProvider ProviderKind => Enum.Parse<DatabaseProvider>(Provider, ignoreCase: true);
 
     /// <summary>Where the database is, without credentials: safe for logs and error messages.</summary>
@@ -64,6 +73,13 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             return ValidateOptionsResult.Fail(
                 $"{DatabaseOptions.ConnectionStringSetting} is missing. It is required when {DatabaseOptions.ProviderSetting} is '{options.Provider}', " +
                 "for example 'Host=localhost;Database=planner;Username=planner;Password=...'.");
+        }
+
+        if (options.RetryCount < 0 || options.RetryMaxDelaySeconds < 0)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.RetryCount)} and {DatabaseOptions.Section}:{nameof(DatabaseOptions.RetryMaxDelaySeconds)} cannot be negative " +
+                $"(they are {options.RetryCount} and {options.RetryMaxDelaySeconds}).");
         }
 
         var provider = options.ProviderKind;

@@ -29,17 +29,23 @@ public static class DatabaseSetup
         services.AddDbContextFactory<PlannerDbContext, PlannerDbContextFactory>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            UseProvider(builder, options.ProviderKind, options.ConnectionString!);
+            UseProvider(builder, options.ProviderKind, options.ConnectionString!, options);
         });
         return services;
     }
 
     /// <summary>Shared by the app and the design-time factories so migrations see the same model.</summary>
-    internal static void UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    internal static void UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, DatabaseOptions? retries = null)
     {
         _ = provider switch
         {
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, npgsql =>
+            {
+                if (retries is { RetryCount: > 0 })
+                {
+                    npgsql.ExecutionStrategy(d => new RetryOutsideTransactions(d, retries.RetryCount, TimeSpan.FromSeconds(retries.RetryMaxDelaySeconds)));
+                }
+            }),
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
@@ -66,8 +72,11 @@ public static class DatabaseSetup
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.CloseConnectionAsync();
+            // The connection itself, not through the retrying strategy: bad settings should stop the
+            // app at once, not after a minute of retries.
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+            await connection.CloseAsync();
         }
         // Npgsql's execution strategy wraps connection failures in an InvalidOperationException.
         catch (Exception e) when ((e as DbException ?? e.InnerException as DbException) is { } cause)

@@ -61,6 +61,7 @@ public static class AuthorizationMatrix
         new("GET,POST /plan/questions", "/plan/questions",                                         Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
         new("GET,POST /plan", "/plan",                                                             Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
         new("ANY /health", "/health",                                                              Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
+        new("ANY /health/live", "/health/live",                                                    Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
         new("GET /api/rules/current", "/api/rules/current",                                        Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
         new("POST /api/plans/preview", "POST /api/plans/preview",                                  Allowed,   Allowed,   Allowed,   Allowed,  Allowed),
         new("GET /openapi/{documentName}.json", "/openapi/v1.json",                                Allowed,   Allowed,   Allowed,   Allowed,  Allowed),

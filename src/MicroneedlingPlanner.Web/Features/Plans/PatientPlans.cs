@@ -85,11 +85,41 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
     /// </summary>
     public async Task<SubmitResult> SubmitDraftAsync(string patientId, string draftToken, SubmissionDetails details, CancellationToken cancellationToken = default)
     {
+        // The key of the draft being sent, once read: a try that finds the draft gone (an earlier
+        // try stored the plan and deleted it, but the answer was lost with the connection) looks
+        // the plan up by it instead of reporting the answers missing.
+        Guid? key = null;
+        try
+        {
+            // The whole send is one unit for the retrying strategy: if the database restarts midway,
+            // it runs again from the start on fresh contexts, and the unique submission key means
+            // a try after one that did store finds that plan instead of storing a second.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                () => SubmitOnceAsync(patientId, draftToken, details, k => key = k, key, cancellationToken));
+        }
+        catch (Exception e) when (e is DbUpdateException || DatabaseFaults.IsUnavailable(e))
+        {
+            return new SubmitResult.Failed();
+        }
+    }
+
+    private async Task<SubmitResult> SubmitOnceAsync(
+        string patientId, string draftToken, SubmissionDetails details, Action<Guid> keyRead, Guid? knownKey, CancellationToken cancellationToken)
+    {
         var draft = await drafts.LoadAsync(draftToken, cancellationToken);
         if (draft is null)
         {
+            if (knownKey is { } earlier)
+            {
+                await using var again = await factory.CreateDbContextAsync(cancellationToken);
+                return await FindByKeyAsync(again, patientId, earlier, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
+            }
+
             return new SubmitResult.NoDraft();
         }
+
+        keyRead(draft.SubmissionKey);
 
         var answers = QuestionnaireForm.ForPlanning(draft.Answers);
         var (plan, errors) = Planner.Propose(answers, rules.Current, clinic.Today);
@@ -157,10 +187,6 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
             // key let one insert through and that one deleted the draft; answer with that one.
             await using var again = await factory.CreateDbContextAsync(cancellationToken);
             return await FindByKeyAsync(again, patientId, draft.SubmissionKey, cancellationToken) ?? (SubmitResult)new SubmitResult.NoDraft();
-        }
-        catch (DbUpdateException)
-        {
-            return new SubmitResult.Failed();
         }
 
         return new SubmitResult.Stored(stored.Id, stored.Reference);

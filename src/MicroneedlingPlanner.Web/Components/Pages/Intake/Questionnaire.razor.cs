@@ -1,4 +1,5 @@
 using MicroneedlingPlanner.Domain.Intake;
+using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Intake;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,8 @@ public partial class Questionnaire
     private QuestionnaireForm form = new();
     private IReadOnlyList<FieldError> errors = [];
     private bool loaded;
+    private bool unavailable;
+    private bool saveFailed;
     private bool dirty;
     private string? token;
     private string? notice;
@@ -51,7 +54,16 @@ public partial class Questionnaire
     {
         if (firstRender)
         {
-            await LoadAsync();
+            try
+            {
+                await LoadAsync();
+            }
+            catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+            {
+                // Nothing is shown to answer: a save now would replace the stored answers with fewer.
+                unavailable = true;
+            }
+
             loaded = true;
             StateHasChanged();
             return;
@@ -136,6 +148,10 @@ public partial class Questionnaire
             return;
         }
 
+        // While the database restarts a save waits through its retries (up to about 20 s): say so
+        // instead of leaving "Answers saved" on screen for an answer that is not saved yet.
+        using var finished = new CancellationTokenSource();
+        _ = SaySlowSaveAsync(finished.Token);
         try
         {
             while (dirty)
@@ -148,6 +164,7 @@ public partial class Questionnaire
                 {
                     saveStatus = Saved(Clinic.DateOf(Clock.GetUtcNow() + DraftStore.Lifetime));
                     answersSaved = including;
+                    saveFailed = false;
                     continue;
                 }
 
@@ -157,11 +174,13 @@ public partial class Questionnaire
                 await Token.SetAsync(newToken);
                 saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
                 answersSaved = including;
+                saveFailed = false;
             }
         }
-        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException or InvalidOperationException)
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or JSException or InvalidOperationException || DatabaseFaults.IsUnavailable(e))
         {
-            saveStatus = "Your answers could not be saved just now. They are still on this page, and we will try again with your next change.";
+            saveFailed = true;
+            saveStatus = CouldNotSave;
         }
         catch (JSDisconnectedException)
         {
@@ -169,9 +188,38 @@ public partial class Questionnaire
         }
         finally
         {
+            await finished.CancelAsync();
             saving.Release();
         }
     }
+
+    private async Task SaySlowSaveAsync(CancellationToken finished)
+    {
+        try
+        {
+            await Task.Delay(SlowSave, Clock, finished);
+            await InvokeAsync(() =>
+            {
+                // Runs on the renderer, as the save does: a save that ended while this waited has cancelled it.
+                if (finished.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                saveStatus = "Saving your answers is taking longer than usual. Keep this page open: nothing you entered is lost.";
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // Saved (or failed) in time: the status line already says which.
+        }
+    }
+
+    private static readonly TimeSpan SlowSave = TimeSpan.FromSeconds(2);
+
+    private const string CouldNotSave =
+        "We could not save your answers just now. They are still on this page: keep it open, and we will save them with your next change or when you press Next.";
 
     /// <param name="keptUntil">The clinic's date on which the draft expires.</param>
     private static string Saved(DateOnly keptUntil) =>
@@ -244,6 +292,14 @@ public partial class Questionnaire
         }
 
         await SaveAsync(waitForRunningSave: true);
+        if (saveFailed)
+        {
+            // The plan page reads the stored answers; with the last ones unsaved it would show an older plan.
+            Announce("We could not save your answers just now, so we cannot make your plan yet. Your answers are still on this page: please press See my plan again in a moment.");
+            saveStatus = announcement;
+            return;
+        }
+
         Navigation.NavigateTo("plan");
     }
 
@@ -278,7 +334,7 @@ public partial class Questionnaire
             saveStatus = "Your answers have been deleted from this device and from our server.";
             focusTarget = "#step-heading";
         }
-        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or JSException)
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or JSException || DatabaseFaults.IsUnavailable(e))
         {
             saveStatus = "Your answers could not be deleted just now. Please try again in a moment.";
         }
