@@ -28,6 +28,7 @@ public sealed partial class AntiforgeryTests(PostgresAppFixture app)
         ["/_blazor/disconnect/"] = "the circuit's disconnect beacon, which ends only a circuit whose secret id the caller holds",
         ["/_blazor/initializers/"] = "the list of the app's JavaScript initialisers, which changes nothing",
         ["/health"] = "the health check, which answers any method and changes nothing",
+        ["/health/live"] = "the liveness check, which answers any method, runs no check and changes nothing",
     };
 
     [Fact]
