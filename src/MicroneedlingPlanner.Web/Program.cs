@@ -4,6 +4,7 @@ using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features;
 using MicroneedlingPlanner.Web.Features.Accounts;
 using MicroneedlingPlanner.Web.Features.Audit;
+using MicroneedlingPlanner.Web.Features.DataRights;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Review;
@@ -28,6 +29,7 @@ builder.Services.AddRecalls();
 builder.Services.AddClinicReview();
 builder.Services.AddReviewQueue();
 builder.Services.AddTreatmentRules();
+builder.Services.AddDataRights();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
 
@@ -74,6 +76,7 @@ app.MapAccountEndpoints();
 app.MapPlanApi();
 app.MapRecallExport();
 app.MapRuleExport();
+app.MapDataRights();
 
 await app.RunAsync();
 return 0;

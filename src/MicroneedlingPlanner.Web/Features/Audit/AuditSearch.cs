@@ -143,6 +143,8 @@ public static class AuditWording
         AuditActions.RecoveryCodesGenerated => "Made new recovery codes",
         AuditActions.RecoveryCodeUsed => "Signed in with a recovery code",
         AuditActions.TwoFactorCodeRefused => "Gave a wrong two-factor code",
+        AuditActions.PersonalDataExported => "Downloaded all their data",
+        AuditActions.AccountDeleted => "Deleted their account and all their data",
         _ => action,
     };
 
