@@ -116,6 +116,7 @@ public static class AuditWording
         AuditActions.Viewed => "Opened the plan",
         AuditActions.Withdrawn => "Withdrew the plan",
         AuditActions.Reused => "Started a new plan from its answers",
+        AuditActions.StaffViewed => "Opened the plan for review",
         AuditActions.ContactDetailsViewed => "Opened the contact details",
         AuditActions.RecallsExported => "Exported the recall list",
         AuditActions.RulesDraftCreated => "Started a draft of the treatment rules",
