@@ -105,6 +105,7 @@ public sealed class PersonalDataTests(PostgresAppFixture app)
 
         // Not the clinic's internal note, not who at the clinic by email, nothing of another patient's.
         Assert.DoesNotContain(patient.Note, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(plans.SelectMany(p => p.GetProperty("history").EnumerateArray()), e => e.GetProperty("kind").GetString() == PlanEventKinds.Note);
         Assert.All(Regex.Matches(text, @"[\w.-]+@planner\.test"), m => Assert.Equal(patient.Email, m.Value));
         Assert.Contains(looks, l => l.GetProperty("what").GetString() == "Opened the plan for review");
         Assert.DoesNotContain(other.ReviewedReference, text, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MicroneedlingPlanner.Web.Data;
 using MicroneedlingPlanner.Web.Features.Accounts;
@@ -40,7 +41,11 @@ public sealed class PersonalDataRights(IDbContextFactory<PlannerDbContext> facto
     /// <summary>What the export's audit row says was handed over.</summary>
     public const string ExportSeen = "all their data (download)";
 
-    public static readonly JsonSerializerOptions JsonOptions = new(Snapshot.Options) { WriteIndented = true };
+    /// <summary>
+    /// Indented, and with names, messages and apostrophes written as they are rather than as \u escapes:
+    /// the file is for the patient to read, and is sent as a download, never put into a page.
+    /// </summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(Snapshot.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Everything held about the user, for them to keep or take elsewhere; the hand-over is audited.
