@@ -133,9 +133,17 @@ public sealed class PersonalDataTests(PostgresAppFixture app)
     {
         var patient = await PatientWithData.CreateAsync(app.Factory);
 
-        var anonymous = await app.Factory.NewClient().PostAsync(DataRightsSetup.DownloadPath, new FormUrlEncodedContent([]), Cancel);
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal("/Account/Login", anonymous.Headers.Location!.AbsolutePath);
+        var stranger = app.Factory.NewClient();
+        foreach (var response in new[]
+        {
+            await stranger.PostAsync(DataRightsSetup.DownloadPath, new FormUrlEncodedContent([]), Cancel),
+            await stranger.GetAsync(Page, Cancel),
+            await stranger.GetAsync(DeletePage, Cancel),
+        })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+        }
 
         var client = await SignedInAsync(patient.Email);
         var forged = await client.PostAsync(DataRightsSetup.DownloadPath, new FormUrlEncodedContent([new("draftToken", "")]), Cancel);
