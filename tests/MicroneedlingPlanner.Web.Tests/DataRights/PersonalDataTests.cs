@@ -159,6 +159,8 @@ public sealed class PersonalDataTests(PostgresAppFixture app)
     {
         var patient = await PatientWithData.CreateAsync(app.Factory);
         var client = await SignedInAsync(patient.Email);
+        var secondBrowser = await SignedInAsync(patient.Email);
+        Assert.Equal(HttpStatusCode.OK, (await secondBrowser.GetAsync("/my-plans", Cancel)).StatusCode);
         var staff = AuditTestData.User(patient.StaffId, Roles.Staff);
         var queue = app.Factory.Services.GetRequiredService<ReviewQueue>();
         var recalls = app.Factory.Services.GetRequiredService<RecallList>();
@@ -193,6 +195,7 @@ public sealed class PersonalDataTests(PostgresAppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal("/Account/Login", deleted.Headers.Location!.AbsolutePath);
         Assert.Equal("/Account/Login", (await client.GetAsync("/my-plans", Cancel)).Headers.Location!.AbsolutePath);
+        Assert.Equal("/Account/Login", (await secondBrowser.GetAsync("/my-plans", Cancel)).Headers.Location!.AbsolutePath);
         Assert.Empty((await queue.LoadPageAsync(staff, new QueueRequest(new QueueFilter { Search = patient.ReviewedReference }), Cancel)).Rows);
         Assert.DoesNotContain(await recalls.ListAsync(staff, everyRecall, Cancel), r => r.PlanId == patient.ReviewedPlan || r.PlanId == patient.WithdrawnPlan);
         Assert.Null(await app.Factory.Services.GetRequiredService<ClinicReview>().GetAsync(staff, patient.ReviewedPlan, Cancel));
