@@ -209,6 +209,31 @@ public sealed class PersonalDataTests(PostgresAppFixture app)
     }
 
     [Fact]
+    public async Task A_former_staff_member_s_deletion_leaves_the_plans_they_reviewed_without_a_reviewer()
+    {
+        var patient = await PatientWithData.CreateAsync(app.Factory);
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var former = (await users.FindByIdAsync(patient.StaffId))!;
+            Assert.True((await users.RemoveFromRoleAsync(former, Roles.Staff)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(former, Roles.Patient)).Succeeded);
+        }
+
+        await using (var before = await app.Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(patient.StaffId, await before.SubmittedPlans.Where(p => p.Id == patient.ReviewedPlan).Select(p => p.ReviewerId).SingleAsync(Cancel));
+        }
+
+        Assert.Equal(DeletionResult.Deleted, await app.Factory.Services.GetRequiredService<PersonalDataRights>().DeleteAccountAsync(patient.StaffId, null, Cancel));
+
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var plan = await db.SubmittedPlans.SingleAsync(p => p.Id == patient.ReviewedPlan, Cancel);
+        Assert.Null(plan.ReviewerId);
+        Assert.Equal(patient.Id, plan.PatientId);
+    }
+
+    [Fact]
     public async Task Clinic_accounts_are_closed_by_an_admin_not_here()
     {
         var email = await app.Factory.CreateConfirmedUserAsync(Roles.Staff, Forms.StrongPassword);

@@ -165,6 +165,11 @@ public sealed class PersonalDataRights(IDbContextFactory<PlannerDbContext> facto
                 await db.IntakeDrafts.Where(d => d.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
             }
 
+            // A former staff member (their clinic role since removed) may still be named as the reviewer of
+            // other patients' plans; those plans lose their reviewer rather than block the deletion.
+            await db.SubmittedPlans.Where(p => p.ReviewerId == userId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.ReviewerId, (string?)null)
+                .SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
