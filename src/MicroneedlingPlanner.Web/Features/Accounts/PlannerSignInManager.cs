@@ -126,7 +126,9 @@ public sealed partial class PlannerSignInManager(
     {
         var principal = Context.User;
         await sessions.EndAsync(principal);
-        if (await UserManager.GetUserAsync(principal) is { } user)
+        // Read afresh, not from Identity's tracked copy: an account deleted in this request signs out unrecorded.
+        var id = UserManager.GetUserId(principal);
+        if (id is not null && await UserManager.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id) is { } user)
         {
             await RecordAsync(user, AuditActions.SignedOut);
         }

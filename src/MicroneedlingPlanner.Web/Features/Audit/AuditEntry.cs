@@ -138,6 +138,15 @@ public static class AuditActions
     public const string OtherSessionsEnded = "account.other-sessions-ended";
     public const string SignedOutByAdmin = "account.signed-out-by-admin";
 
+    /// <summary>The patient downloaded everything held about them (Articles 15 and 20).</summary>
+    public const string PersonalDataExported = "account.data-exported";
+
+    /// <summary>
+    /// The patient deleted their account and all their data (Article 17). The one row written after
+    /// the deletion: the account's id is all that is left of them (see PersonalDataRights.DeleteAccountAsync).
+    /// </summary>
+    public const string AccountDeleted = "account.deleted";
+
     /// <summary>Actions about accounts rather than a patient's data; a patient's "who looked" leaves them out.</summary>
     public const string AccountPrefix = "account.";
 

@@ -116,6 +116,7 @@ public static class AuditWording
         AuditActions.Viewed => "Opened the plan",
         AuditActions.Withdrawn => "Withdrew the plan",
         AuditActions.Reused => "Started a new plan from its answers",
+        AuditActions.StaffViewed => "Opened the plan for review",
         AuditActions.ContactDetailsViewed => "Opened the contact details",
         AuditActions.RecallsExported => "Exported the recall list",
         AuditActions.RulesDraftCreated => "Started a draft of the treatment rules",
@@ -153,6 +154,8 @@ public static class AuditWording
         AuditActions.SessionExpired => "Was signed out: the session timed out",
         AuditActions.OtherSessionsEnded => "Signed out of their other browsers",
         AuditActions.SignedOutByAdmin => "Signed an account out everywhere",
+        AuditActions.PersonalDataExported => "Downloaded all their data",
+        AuditActions.AccountDeleted => "Deleted their account and all their data",
         _ => action,
     };
 

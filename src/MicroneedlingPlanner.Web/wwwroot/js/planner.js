@@ -78,3 +78,12 @@ window.planner = {
     reset();
     if (window.Blazor) { window.Blazor.addEventListener("enhancedload", reset); }
 })();
+
+// The account pages' forms that concern "the answers you have not sent yet" carry the draft token
+// in their body, filled in here as they are sent: the token lives only in this browser's storage,
+// and the static pages have no circuit to ask for it.
+document.addEventListener("submit", event => {
+    for (const field of event.target.querySelectorAll("input[data-draft-token]")) {
+        field.value = window.planner.getDraftToken() ?? "";
+    }
+}, true);
