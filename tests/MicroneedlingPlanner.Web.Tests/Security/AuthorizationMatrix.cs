@@ -89,6 +89,10 @@ public static class AuthorizationMatrix
         new("GET,POST /Account/Manage/GenerateRecoveryCodes", "/Account/Manage/GenerateRecoveryCodes", SignIn, Redirected, Redirected, Allowed, Allowed) { RedirectsTo = "/Account/Manage" },
         new("GET,POST /Account/Manage/ResetAuthenticator", "/Account/Manage/ResetAuthenticator",   SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
         new("GET,POST /Account/Manage/Sessions", "/Account/Manage/Sessions",                       SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
+        // A user's own data: the download holds only the signed-in account's (DataRights tests check its content).
+        new("GET,POST /Account/Manage/PersonalData", "/Account/Manage/PersonalData",               SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
+        new("GET,POST /Account/Manage/DeletePersonalData", "/Account/Manage/DeletePersonalData",   SignIn,    Allowed,   Allowed,   Allowed,  Allowed),
+        new("POST /Account/Manage/DownloadPersonalData", "POST /Account/Manage/DownloadPersonalData", SignIn, Allowed,   Allowed,   Allowed,  Allowed),
 
         // A patient's own plans. The calendar (.ics) file has no endpoint: the plan page writes it
         // in the browser from the plan it loaded, so this row is also the calendar file's.

@@ -134,6 +134,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app)
     private static string KeyOf(RouteEndpoint endpoint) =>
         $"{(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { } methods ? string.Join(",", methods) : "ANY")} {endpoint.RoutePattern.RawText}";
 
+    /// <summary>Presses "Download my data" (its form's own token), or for the anonymous posts with no token at all.</summary>
+    private static async Task<HttpResponseMessage> DownloadAsync(HttpClient client, Principal principal)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        if (principal != Principal.Anonymous)
+        {
+            var html = await client.GetStringAsync("/Account/Manage/PersonalData", TestContext.Current.CancellationToken);
+            var form = System.Text.RegularExpressions.Regex.Match(html, """<form method="post" action="Account/Manage/DownloadPersonalData">.*?</form>""", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+            var token = System.Text.RegularExpressions.Regex.Match(form, """name="__RequestVerificationToken" value="(?<value>[^"]+)" """.Trim()).Groups["value"].Value;
+            fields.Add(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token)));
+        }
+
+        return await client.PostAsync("/Account/Manage/DownloadPersonalData", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
     private async Task<(string Request, HttpResponseMessage Response)> SendAsync(MatrixRow row, Principal principal)
     {
         var request = row.Request.Replace("{planA}", app.PlanOfPatientA.ToString(), StringComparison.Ordinal);
@@ -141,6 +156,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app)
         {
             // Posted with the antiforgery token of a page with one form: the menu's sign-out, or for the anonymous the sign-in form.
             "POST /Account/Logout" => await app.SignOutAndBackInAsync(principal, fromPage: principal == Principal.Anonymous ? "/Account/Login" : "/my-plans"),
+            "POST /Account/Manage/DownloadPersonalData" => await DownloadAsync(app.ClientOf(principal), principal),
             "POST /api/plans/preview" => await app.ClientOf(principal).PostAsync("/api/plans/preview", app.PreviewBody(), TestContext.Current.CancellationToken),
             _ => await app.ClientOf(principal).GetAsync(request, TestContext.Current.CancellationToken),
         };
