@@ -131,7 +131,7 @@ public sealed class PreviewBadInputProperties(PostgresAppFixture app)
         from text in HostileText
         from relaxed in Gen.Elements(true, false)
         let answers = With(ValidAnswers(), "note", text)
-        select new BadRequest($"note = {Shorten(JsonValue.Create(text))}", Encode(answers, relaxed), text.Trim().Length > IntakeValidator.MaximumNoteLength ? "note" : null);
+        select new BadRequest($"note = {Shorten(JsonValue.Create(text))}", Encode(answers, relaxed), text.Trim().Length > IntakeValidator.MaximumNoteLength || IntakeValidator.HasControlCharacters(text) ? "note" : null);
 
     /// <summary>A note of the wrong kind.</summary>
     private static readonly Gen<BadRequest> NoteOfWrongKind = OneField(["note"],
