@@ -28,4 +28,19 @@ internal static class Markup
 
     /// <summary>Text with runs of white space collapsed, as a browser shows it.</summary>
     public static string Text(this INode node) => string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Fails when hostile text became markup: a script, frame or object element, an inline
+    /// event-handler attribute or a javascript: link. Text inside a quoted attribute is safe, so
+    /// the serialised markup may still hold the characters; the parsed document must not hold elements.
+    /// </summary>
+    public static void AssertNoInjectedMarkup(this IRenderedComponent<IComponent> component)
+    {
+        Assert.Empty(component.FindAll("script, iframe, object, embed"));
+        foreach (var element in component.FindAll("*"))
+        {
+            Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(element.Attributes, a => a.Name is "href" or "src" && a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }

@@ -110,9 +110,20 @@ public static class IntakeValidator
         {
             errors.Add(new("note", $"Keep the note under {MaximumNoteLength} characters; the clinic can ask you for more."));
         }
+        else if (answers.Note is { } note && HasControlCharacters(note))
+        {
+            errors.Add(new("note", "The note holds hidden control characters (such as NUL), which a person cannot read. Remove them, or retype the note."));
+        }
 
         return errors;
     }
+
+    /// <summary>The note is plain text for a person: line breaks and tabs, but no other control characters.</summary>
+    public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
+    /// <summary>The text without the control characters <see cref="HasControlCharacters"/> finds.</summary>
+    public static string WithoutControlCharacters(string text) =>
+        HasControlCharacters(text) ? string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')) : text;
 
     private static void Required<T>(T? value, string field, string missing, List<FieldError> errors)
         where T : struct, Enum

@@ -100,4 +100,28 @@ public sealed class IntakeValidatorTests
 
         Assert.Equal(["smoking", "conditions"], errors.Select(e => e.Field));
     }
+
+    [Theory]
+    [InlineData("nul\u0000inside")]
+    [InlineData("bell\u0007")]
+    [InlineData("\u001B[31mred")]
+    [InlineData("c1\u0085control")]
+    public void A_note_with_control_characters_is_refused_on_the_note(string note)
+    {
+        var error = Assert.Single(Validate(Profiles.Baseline() with { Note = note }));
+
+        Assert.Equal("note", error.Field);
+        Assert.Contains("control characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("two\r\nlines\tand a tab")]
+    [InlineData("\u202Eright to left, zero\u200Bwidth\uFEFF, Zoë")]
+    public void A_note_with_line_breaks_tabs_and_other_unicode_is_allowed(string note) =>
+        Assert.Empty(Validate(Profiles.Baseline() with { Note = note }));
+
+    [Fact]
+    public void Control_characters_are_removed_and_line_breaks_kept() =>
+        Assert.Equal("a\r\nb\tc", IntakeValidator.WithoutControlCharacters("\u0000a\r\nb\u0007\tc\u001B"));
 }
+

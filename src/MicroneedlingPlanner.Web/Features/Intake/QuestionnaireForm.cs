@@ -1,3 +1,4 @@
+using System.Globalization;
 using MicroneedlingPlanner.Domain.Intake;
 
 namespace MicroneedlingPlanner.Web.Features.Intake;
@@ -15,7 +16,10 @@ public sealed class QuestionnaireForm
     public HashSet<Concern> Concerns { get; } = [];
     public HashSet<AcneScarType> AcneScarTypes { get; } = [];
     public ScarSeverity? AcneScarSeverity { get; set; }
-    public int? Age { get; set; }
+    public int? Age { get; private set; }
+
+    /// <summary>The age as typed, shown back as it was so that a mistyped age can be corrected rather than retyped.</summary>
+    public string? AgeText { get; private set; }
     public int? FitzpatrickType { get; set; }
     public SkinSensitivity? SkinSensitivity { get; set; }
     public Smoking? Smoking { get; set; }
@@ -27,10 +31,49 @@ public sealed class QuestionnaireForm
     public HashSet<Medication> Medications { get; } = [];
     public HashSet<Condition> Conditions { get; } = [];
     public bool? UsedHomeDevice { get; set; }
-    public DateOnly? PreferredStartDate { get; set; }
+    public DateOnly? PreferredStartDate { get; private set; }
+
+    /// <summary>The start date as the date box sent it.</summary>
+    public string? StartDateText { get; private set; }
     public string? Note { get; set; }
 
     public bool HasAcneScars => Concerns.Contains(Concern.AcneScars);
+
+    public static string UnreadableAge { get; } = $"Enter your age in whole years, as a number from {IntakeValidator.MinimumAge} to {IntakeValidator.MaximumAge}, for example 34.";
+    public const string UnreadableDate = "We could not read that date. Choose a day from the calendar, within the next year.";
+
+    public void SetAge(string? text)
+    {
+        AgeText = text;
+        Age = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null;
+    }
+
+    /// <summary>The date box sends yyyy-MM-dd, or nothing while the date is incomplete.</summary>
+    public void SetStartDate(string? text)
+    {
+        StartDateText = text;
+        PreferredStartDate = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    /// <summary>
+    /// The answers' problems: text typed in the age or date box that is not a number or a date
+    /// (the validator sees only values, and would ask for an answer that was given), then the validator's.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate(DateOnly today)
+    {
+        List<FieldError> unreadable = [];
+        if (Age is null && !string.IsNullOrWhiteSpace(AgeText))
+        {
+            unreadable.Add(new("age", UnreadableAge));
+        }
+
+        if (PreferredStartDate is null && !string.IsNullOrWhiteSpace(StartDateText))
+        {
+            unreadable.Add(new("preferredStartDate", UnreadableDate));
+        }
+
+        return [.. unreadable, .. IntakeValidator.Validate(ToAnswers(), today).Where(e => unreadable.All(u => u.Field != e.Field))];
+    }
 
     /// <summary>Which step asks for each field the validator can name.</summary>
     public static QuestionnaireStep StepOf(string field) => field switch
@@ -69,7 +112,8 @@ public sealed class QuestionnaireForm
         Conditions = [.. Conditions.Order()],
         UsedHomeDevice = UsedHomeDevice,
         PreferredStartDate = PreferredStartDate,
-        Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+        // A keyboard cannot type control characters, and a saved draft cannot hold NUL: they are left out.
+        Note = IntakeValidator.WithoutControlCharacters(Note ?? "").Trim() is { Length: > 0 } note ? note : null,
     };
 
     public static QuestionnaireForm From(IntakeAnswers a)
@@ -78,6 +122,7 @@ public sealed class QuestionnaireForm
         {
             AcneScarSeverity = a.AcneScarSeverity,
             Age = a.Age,
+            AgeText = a.Age?.ToString(CultureInfo.InvariantCulture),
             FitzpatrickType = a.FitzpatrickType,
             SkinSensitivity = a.SkinSensitivity,
             Smoking = a.Smoking,
@@ -88,6 +133,7 @@ public sealed class QuestionnaireForm
             SleepAndNutrition = a.SleepAndNutrition,
             UsedHomeDevice = a.UsedHomeDevice,
             PreferredStartDate = a.PreferredStartDate,
+            StartDateText = a.PreferredStartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Note = a.Note,
         };
         form.Concerns.UnionWith(a.Concerns);

@@ -403,6 +403,10 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         {
             yield return new("preferredName", $"Please enter your name in at most {ApplicationUser.MaxNameLength} characters.");
         }
+        else if (IntakeValidator.HasControlCharacters(name))
+        {
+            yield return new("preferredName", "Your name holds hidden control characters (such as NUL) that we cannot keep. Please retype it.");
+        }
     }
 
     internal static IEnumerable<FieldError> CheckPhone(string? phone, string unusable)
@@ -412,7 +416,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         {
             yield return new("contactPhone", $"Please enter the phone number in at most {MaxPhoneLength} characters.");
         }
-        else if (digits < 7 || digits > 15)
+        else if (digits < 7 || digits > 15 || IntakeValidator.HasControlCharacters(phone ?? ""))
         {
             yield return new("contactPhone", unusable);
         }

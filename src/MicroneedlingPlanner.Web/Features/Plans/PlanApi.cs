@@ -74,10 +74,16 @@ public static class PlanApi
             }
         }
 
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (SyntaxError(bytes) is { } syntax)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [syntax] }, title: "The answers could not be read.");
+        }
+
         IntakeAnswers? answers;
         try
         {
-            answers = JsonSerializer.Deserialize<IntakeAnswers>(body.GetBuffer().AsSpan(0, (int)body.Length), json.Value.SerializerOptions);
+            answers = JsonSerializer.Deserialize<IntakeAnswers>(bytes, json.Value.SerializerOptions);
         }
         catch (JsonException e)
         {
@@ -87,7 +93,7 @@ public static class PlanApi
             {
                 ("body", _) => "The request body is not valid JSON.",
                 (_, UnknownChoiceException choice) => $"'{field}' is not a choice we know. Use one of: {string.Join(", ", choice.Allowed)}.",
-                _ => $"'{field}' has a value of the wrong kind.",
+                _ => $"'{field}' has a value of the wrong kind. {Expected(field)}",
             };
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answers could not be read.");
         }
@@ -103,6 +109,46 @@ public static class PlanApi
             : TypedResults.ValidationProblem(
                 errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "Some answers need another look.");
+    }
+
+    /// <summary>
+    /// The body's syntax, checked before any value is read: the serializer reports a body cut off
+    /// inside "smoking" as a problem with "smoking", which sends the client to the wrong place.
+    /// </summary>
+    private static string? SyntaxError(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).";
+        }
+    }
+
+    /// <summary>What a field takes, in the API's terms, so that the client can fix the value without reading the schema.</summary>
+    private static string Expected(string field)
+    {
+        var name = field.Split('[')[0];
+        var type = typeof(IntakeAnswers).GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => "",
+            _ when type == typeof(int) => "Send a whole number, for example 34.",
+            _ when type == typeof(bool) => "Send true or false.",
+            _ when type == typeof(DateOnly) => "Send a date as YYYY-MM-DD, for example 2027-01-31.",
+            _ when type == typeof(string) => "Send text.",
+            _ when type.IsGenericType && type.GetGenericArguments()[0].IsEnum =>
+                $"Send a list of choices, each one of: {string.Join(", ", Enum.GetNames(type.GetGenericArguments()[0]))}.",
+            _ => "",
+        };
     }
 
     /// <summary>"$.conditions[2]" becomes "conditions[2]", the field as the client sent it.</summary>

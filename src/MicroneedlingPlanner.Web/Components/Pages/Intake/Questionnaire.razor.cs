@@ -107,7 +107,7 @@ public partial class Questionnaire
         saveStatus = Saved(Clinic.DateOf(draft.ExpiresAt));
     }
 
-    private void Revalidate() => errors = IntakeValidator.Validate(form.ToAnswers(), Today);
+    private void Revalidate() => errors = form.Validate(Today);
 
     private async Task SetAsync(Action change)
     {
@@ -123,13 +123,13 @@ public partial class Questionnaire
     }
 
     private async Task OnAgeChangedAsync(ChangeEventArgs e) =>
-        await SetAsync(() => form.Age = int.TryParse(e.Value as string, out var age) ? age : null);
+        await SetAsync(() => form.SetAge(e.Value as string));
 
     /// <summary>A date as the date input reads and writes it, whatever the server's culture.</summary>
     private static string DateInput(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task OnStartChangedAsync(ChangeEventArgs e) =>
-        await SetAsync(() => form.PreferredStartDate = DateOnly.TryParseExact(e.Value as string, "yyyy-MM-dd", out var date) ? date : null);
+        await SetAsync(() => form.SetStartDate(e.Value as string));
 
     /// <summary>
     /// Saves the latest answers. Changes that arrive while a save runs are picked up by that save's
