@@ -27,7 +27,7 @@ public enum DeletionResult
 /// about them as one JSON document, and the deletion of their account with all of it. Both take
 /// the signed-in user's id only, so no one reaches anyone else's data through them.
 /// <para>
-/// What deletion does, table by table (docs/reliability-parts/data-rights.md; the test
+/// What deletion does, table by table (docs/reliability.md, "Data rights"; the test
 /// PersonalDataCoverageTests fails when a table is added that this does not account for):
 /// the patient's plans and everything hanging off them (maintenance windows, recalls and their
 /// attempts, the plan's history including the clinic's internal notes) are deleted, because they

@@ -5,7 +5,7 @@ namespace MicroneedlingPlanner.Web.Features.Transport;
 
 /// <summary>
 /// The Content Security Policy every response carries, with a fresh nonce for each. Why each
-/// directive is there: docs/reliability-parts/transport.md.
+/// directive is there: docs/reliability.md, "Transport and browser".
 /// </summary>
 public static class ContentSecurityPolicy
 {
