@@ -110,20 +110,57 @@ public static class IntakeValidator
         {
             errors.Add(new("note", $"Keep the note under {MaximumNoteLength} characters; the clinic can ask you for more."));
         }
-        else if (answers.Note is { } note && HasControlCharacters(note))
+        else if (answers.Note is { } note && HasHiddenCharacters(note))
         {
-            errors.Add(new("note", "The note holds hidden control characters (such as NUL), which a person cannot read. Remove them, or retype the note."));
+            errors.Add(new("note", "The note holds hidden characters (such as NUL, or half of an emoji), which a person cannot read. Remove them, or retype the note."));
         }
 
         return errors;
     }
 
-    /// <summary>The note is plain text for a person: line breaks and tabs, but no other control characters.</summary>
-    public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+    /// <summary>
+    /// Free text is plain text for a person: line breaks and tabs, but no other control characters,
+    /// and no half of a surrogate pair (which no keyboard types and PostgreSQL cannot store).
+    /// </summary>
+    public static bool HasHiddenCharacters(string text) => FirstHidden(text, 0) >= 0;
 
-    /// <summary>The text without the control characters <see cref="HasControlCharacters"/> finds.</summary>
-    public static string WithoutControlCharacters(string text) =>
-        HasControlCharacters(text) ? string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')) : text;
+    /// <summary>The text without the characters <see cref="HasHiddenCharacters"/> finds.</summary>
+    public static string WithoutHiddenCharacters(string text)
+    {
+        var hidden = FirstHidden(text, 0);
+        if (hidden < 0)
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        for (; hidden >= 0; hidden = FirstHidden(text, from))
+        {
+            kept.Append(text, from, hidden - from);
+            from = hidden + 1;
+        }
+
+        return kept.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static int FirstHidden(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static void Required<T>(T? value, string field, string missing, List<FieldError> errors)
         where T : struct, Enum

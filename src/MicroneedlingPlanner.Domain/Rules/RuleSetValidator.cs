@@ -21,6 +21,12 @@ public sealed record RuleProblem(string Path, string Message)
 /// </summary>
 public static class RuleSetValidator
 {
+    /// <summary>
+    /// A patient text with characters no one can read (NUL, half of an emoji). Unlike other problems
+    /// it stops even a draft's save: the database cannot store NUL.
+    /// </summary>
+    public const string HiddenCharacters = "This text holds hidden characters (such as NUL, or half of an emoji) that a patient cannot read and that cannot be saved. Retype it.";
+
     public static IReadOnlyList<RuleProblem> Validate(RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -91,6 +97,10 @@ public static class RuleSetValidator
             if (string.IsNullOrWhiteSpace(text))
             {
                 Add(path, message);
+            }
+            else if (IntakeValidator.HasHiddenCharacters(text))
+            {
+                Add(path, HiddenCharacters);
             }
         }
 

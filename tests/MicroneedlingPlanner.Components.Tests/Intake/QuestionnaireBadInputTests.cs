@@ -137,7 +137,7 @@ public sealed class QuestionnaireBadInputTests(ComponentsApp app) : ComponentTes
         Assert.True(saved.UsedHomeDevice);
         Assert.Equal([Medication.TopicalRetinoids], saved.Medications);
         // Kept as typed, except the control characters a keyboard cannot type and the draft cannot store.
-        var kept = IntakeValidator.WithoutControlCharacters(note).Trim();
+        var kept = IntakeValidator.WithoutHiddenCharacters(note).Trim();
         Assert.Equal(kept.Length > 0 ? kept : null, saved.Note);
     }
 

@@ -111,7 +111,7 @@ public sealed class IntakeValidatorTests
         var error = Assert.Single(Validate(Profiles.Baseline() with { Note = note }));
 
         Assert.Equal("note", error.Field);
-        Assert.Contains("control characters", error.Message, StringComparison.Ordinal);
+        Assert.Contains("hidden characters", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -122,6 +122,16 @@ public sealed class IntakeValidatorTests
 
     [Fact]
     public void Control_characters_are_removed_and_line_breaks_kept() =>
-        Assert.Equal("a\r\nb\tc", IntakeValidator.WithoutControlCharacters("\u0000a\r\nb\u0007\tc\u001B"));
+        Assert.Equal("a\r\nb\tc", IntakeValidator.WithoutHiddenCharacters("\u0000a\r\nb\u0007\tc\u001B"));
+
+    [Fact]
+    public void Half_of_a_surrogate_pair_is_hidden_and_removed_and_a_whole_emoji_is_kept()
+    {
+        Assert.True(IntakeValidator.HasHiddenCharacters("lone \uD800 high"));
+        Assert.True(IntakeValidator.HasHiddenCharacters("\uDC00 lone low"));
+        Assert.True(IntakeValidator.HasHiddenCharacters("ends in half \uD83D"));
+        Assert.False(IntakeValidator.HasHiddenCharacters("👩🏽‍⚕️ Zoë"));
+        Assert.Equal("lone  high 😀", IntakeValidator.WithoutHiddenCharacters("lone \uD800 high \uDC00😀"));
+    }
 }
 

@@ -157,12 +157,7 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
         await here.SignInAsync(email, Forms.StrongPassword);
         await elsewhere.SignInAsync(email, Forms.StrongPassword);
 
-        var changed = await here.SubmitFormAsync("/Account/Manage", "change-password", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = Forms.StrongPassword,
-            ["Input.NewPassword"] = "lantern meadow quietly",
-            ["Input.ConfirmPassword"] = "lantern meadow quietly",
-        });
+        var changed = await ChangePasswordAsync(here);
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         await AssertSignedInAsync(here, "/my-plans");
@@ -178,12 +173,7 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
         await client.SignInAsync(email, Forms.StrongPassword);
         // Signing in again on the same browser, while signed in (the page then also holds the menu's sign-out form).
         await client.SubmitFormAsync("/Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Forms.StrongPassword });
-        await client.SubmitFormAsync("/Account/Manage", "change-password", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = Forms.StrongPassword,
-            ["Input.NewPassword"] = "lantern meadow quietly",
-            ["Input.ConfirmPassword"] = "lantern meadow quietly",
-        });
+        await ChangePasswordAsync(client);
 
         await using var db = await app.CreateDbContextAsync();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
@@ -239,6 +229,14 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
         await AssertSignedInAsync(client, "/staff");
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignedOutByAdmin && a.PatientId == userId, TestContext.Current.CancellationToken));
     }
+
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client) =>
+        client.SubmitFormAsync("/Account/Manage", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Forms.StrongPassword,
+            ["Input.NewPassword"] = "lantern meadow quietly",
+            ["Input.ConfirmPassword"] = "lantern meadow quietly",
+        });
 
     /// <summary>What the circuit of a page opened with the latest sign-in would hold as its user.</summary>
     private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfLatestSignInAsync(PlannerAppFactory app)

@@ -131,7 +131,10 @@ public sealed class PreviewBadInputProperties(PostgresAppFixture app)
         from text in HostileText
         from relaxed in Gen.Elements(true, false)
         let answers = With(ValidAnswers(), "note", text)
-        select new BadRequest($"note = {Shorten(JsonValue.Create(text))}", Encode(answers, relaxed), text.Trim().Length > IntakeValidator.MaximumNoteLength || IntakeValidator.HasControlCharacters(text) ? "note" : null);
+        select new BadRequest($"note = {Shorten(JsonValue.Create(text))}", Encode(answers, relaxed), text.Trim().Length > IntakeValidator.MaximumNoteLength || IntakeValidator.HasHiddenCharacters(AsSent(text)) ? "note" : null);
+
+    /// <summary>The text as the server reads it: a JSON writer replaces half a surrogate pair with U+FFFD.</summary>
+    private static string AsSent(string text) => System.Text.Json.JsonSerializer.Deserialize<string>(System.Text.Json.JsonSerializer.Serialize(text))!;
 
     /// <summary>A note of the wrong kind.</summary>
     private static readonly Gen<BadRequest> NoteOfWrongKind = OneField(["note"],

@@ -68,6 +68,44 @@ public sealed class ClinicReviewTests(ClockedPostgresAppFixture app)
         IntervalWeeks = new(plan.InitialSeries.IntervalWeeksMax, "Your skin needs longer to recover between sessions."),
     };
 
+    /// <summary>Issue 12, item 4: the staff's free text (notes, reasons, messages) meets hostile input.</summary>
+    [Fact]
+    public async Task Hostile_text_from_staff_is_kept_as_typed_or_refused_on_its_field_never_an_error()
+    {
+        var staff = await NewStaffAsync();
+        var (_, _, planId) = await SentPlanAsync();
+        var version = await InReviewAsync(staff, planId);
+
+        foreach (var text in HostileInput.Markup.Concat(HostileInput.Unicode).Concat(HostileInput.Other))
+        {
+            var result = await Review.AddNoteAsync(staff, planId, text, Cancel);
+            if (result is ReviewResult.Invalid invalid)
+            {
+                Assert.Equal("note", Assert.Single(invalid.Errors).Field);
+            }
+            else
+            {
+                Assert.IsType<ReviewResult.Saved>(result);
+            }
+        }
+
+        await using (var db = await app.Factory.CreateDbContextAsync())
+        {
+            var notes = await db.PlanEvents.Where(e => e.PlanId == planId && e.Kind == PlanEventKinds.Note).Select(e => e.Text).ToListAsync(Cancel);
+            Assert.All(HostileInput.Markup, markup => Assert.Contains(markup.Trim(), notes));
+        }
+
+        var plan = (await Review.GetAsync(staff, planId, Cancel))!;
+        var withNul = new PlanRevision { IntervalWeeks = new(plan.Plan.InitialSeries.IntervalWeeksMax, "longer\0between") };
+        var refused = Assert.IsType<ReviewResult.Invalid>(await Review.ProposeChangesAsync(staff, planId, version, withNul, "a message\0", Cancel));
+        Assert.Equal(["reason", "message"], refused.Errors.Select(e => e.Field));
+        Assert.Equal("message", Assert.Single(Assert.IsType<ReviewResult.Invalid>(await Review.AcceptAsync(staff, planId, version, "\0", Cancel)).Errors).Field);
+
+        var markupReason = new PlanRevision { IntervalWeeks = new(plan.Plan.InitialSeries.IntervalWeeksMax, HostileInput.Markup[0]) };
+        Assert.IsType<ReviewResult.Saved>(await Review.ProposeChangesAsync(staff, planId, version, markupReason, HostileInput.Markup[1], Cancel));
+        Assert.Equal(HostileInput.Markup[1], (await RowAsync(planId)).PatientMessage);
+    }
+
     [Fact]
     public async Task Opening_a_plan_for_review_writes_an_audit_row_for_the_staff_user()
     {

@@ -46,6 +46,25 @@ public sealed class RuleVersionsTests(SecondAdminPostgresAppFixture app)
         return number;
     }
 
+    /// <summary>Issue 12, item 4: a patient text with NUL cannot be stored (PostgreSQL refuses it): refused on its field, never an error.</summary>
+    [Fact]
+    public async Task A_text_with_hidden_characters_is_refused_on_its_path_when_saved_or_imported_and_markup_is_kept_as_typed()
+    {
+        var admin = await NewAdminAsync();
+        var number = Assert.IsType<RuleResult.Done>(await Versions.CreateDraftAsync(admin, Published.Number, "hostile text", Cancel)).Number;
+        var draft = (await Versions.GetAsync(admin, number, Cancel))!;
+        RuleSet WithReason(string reason) => draft.Rules with { Modifiers = [draft.Rules.Modifiers[0] with { Reason = reason }, .. draft.Rules.Modifiers.Skip(1)] };
+
+        var saved = Assert.IsType<RuleResult.Invalid>(await Versions.SaveDraftAsync(admin, number, WithReason("heals\0slowly"), null, draft.Revision, Cancel));
+        var imported = Assert.IsType<RuleResult.Invalid>(await Versions.ImportAsync(admin, number, RulesJson.Write(WithReason("heals\u0000 slowly")), draft.Revision, Cancel));
+
+        Assert.Equal($"modifiers[0].reason: {RuleSetValidator.HiddenCharacters}", Assert.Single(saved.Problems));
+        Assert.Equal(saved.Problems, imported.Problems);
+        var markup = Assert.IsType<RuleResult.Done>(await Versions.SaveDraftAsync(admin, number, WithReason(HostileInput.Markup[0]), null, draft.Revision, Cancel));
+        Assert.Equal(HostileInput.Markup[0], (await Versions.GetAsync(admin, number, Cancel))!.Rules.Modifiers[0].Reason);
+        Assert.True(markup.Revision > draft.Revision);
+    }
+
     [Fact]
     public async Task Version_1_is_seeded_by_the_migration_as_the_default_rules_and_published()
     {

@@ -113,7 +113,7 @@ public sealed class QuestionnaireForm
         UsedHomeDevice = UsedHomeDevice,
         PreferredStartDate = PreferredStartDate,
         // A keyboard cannot type control characters, and a saved draft cannot hold NUL: they are left out.
-        Note = IntakeValidator.WithoutControlCharacters(Note ?? "").Trim() is { Length: > 0 } note ? note : null,
+        Note = IntakeValidator.WithoutHiddenCharacters(Note ?? "").Trim() is { Length: > 0 } note ? note : null,
     };
 
     public static QuestionnaireForm From(IntakeAnswers a)

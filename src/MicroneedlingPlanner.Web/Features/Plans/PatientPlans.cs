@@ -403,9 +403,9 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         {
             yield return new("preferredName", $"Please enter your name in at most {ApplicationUser.MaxNameLength} characters.");
         }
-        else if (IntakeValidator.HasControlCharacters(name))
+        else if (IntakeValidator.HasHiddenCharacters(name))
         {
-            yield return new("preferredName", "Your name holds hidden control characters (such as NUL) that we cannot keep. Please retype it.");
+            yield return new("preferredName", "Your name holds hidden characters (such as NUL, or half of an emoji) that we cannot keep. Please retype it.");
         }
     }
 
@@ -416,7 +416,7 @@ public sealed class PatientPlans(IDbContextFactory<PlannerDbContext> factory, Dr
         {
             yield return new("contactPhone", $"Please enter the phone number in at most {MaxPhoneLength} characters.");
         }
-        else if (digits < 7 || digits > 15 || IntakeValidator.HasControlCharacters(phone ?? ""))
+        else if (digits < 7 || digits > 15 || IntakeValidator.HasHiddenCharacters(phone ?? ""))
         {
             yield return new("contactPhone", unusable);
         }

@@ -132,6 +132,11 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
                 return notNow;
             }
 
+            if (MessageProblem(message) is { } problem)
+            {
+                return new ReviewResult.Invalid([problem]);
+            }
+
             if (!Checked(row))
             {
                 return new ReviewResult.Refused(ChecklistMessage);
@@ -161,10 +166,10 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
             }
 
             var result = Planner.Revise(Snapshot.Read<TreatmentPlan>(row.PlanJson), changes, clinic.Today);
-            var tooLong = TooLong(changes, message).ToList();
-            if (result.Plan is null || tooLong.Count > 0)
+            var textProblems = TextProblems(changes, message).ToList();
+            if (result.Plan is null || textProblems.Count > 0)
             {
-                return new ReviewResult.Invalid([.. result.Errors, .. tooLong]);
+                return new ReviewResult.Invalid([.. result.Errors, .. textProblems]);
             }
 
             if (!Checked(row))
@@ -196,6 +201,11 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxTextLength)
         {
             return new ReviewResult.Invalid([new("note", $"Write the note in 1 to {MaxTextLength} characters.")]);
+        }
+
+        if (IntakeValidator.HasHiddenCharacters(text))
+        {
+            return new ReviewResult.Invalid([new("note", ControlCharactersMessage)]);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -298,7 +308,8 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
 
     private static bool Checked(SubmittedPlan row) => row.ScreeningAnswersRead && row.ContraindicationsChecked && row.ConsentOnFile;
 
-    private static IEnumerable<FieldError> TooLong(PlanRevision changes, string? message)
+    /// <summary>Reasons and the message are plain text for a person: bounded, and without control characters (PostgreSQL refuses NUL in text).</summary>
+    private static IEnumerable<FieldError> TextProblems(PlanRevision changes, string? message)
     {
         string?[] texts = [changes.Sessions?.Reason, changes.Sessions?.OverrideReason, changes.IntervalWeeks?.Reason, changes.IntervalWeeks?.OverrideReason,
             changes.StartDate?.Reason, changes.MaintenanceMonths?.Reason, changes.MaintenanceMonths?.OverrideReason];
@@ -307,11 +318,23 @@ public sealed class ClinicReview(IDbContextFactory<PlannerDbContext> factory, Ti
             yield return new("reason", $"Keep each reason to {MaxTextLength} characters.");
         }
 
-        if (message?.Length > MaxTextLength)
+        if (texts.Any(t => t is not null && IntakeValidator.HasHiddenCharacters(t)))
         {
-            yield return new("message", $"Keep the message to {MaxTextLength} characters.");
+            yield return new("reason", ControlCharactersMessage);
+        }
+
+        if (MessageProblem(message) is { } problem)
+        {
+            yield return problem;
         }
     }
+
+    private const string ControlCharactersMessage = "The text holds hidden characters (such as NUL, or half of an emoji), which a person cannot read. Remove them, or retype it.";
+
+    private static FieldError? MessageProblem(string? message) =>
+        message?.Length > MaxTextLength ? new("message", $"Keep the message to {MaxTextLength} characters.")
+        : message is not null && IntakeValidator.HasHiddenCharacters(message) ? new("message", ControlCharactersMessage)
+        : null;
 }
 
 public static class ClinicReviewSetup

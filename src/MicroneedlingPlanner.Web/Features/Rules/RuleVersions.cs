@@ -151,6 +151,11 @@ public sealed class RuleVersions(
             return problem;
         }
 
+        if (RuleSetValidator.Validate(rules).Where(p => p.Message == RuleSetValidator.HiddenCharacters).ToList() is { Count: > 0 } unstorable)
+        {
+            return new RuleResult.Invalid([.. unstorable.Select(p => p.ToString())]);
+        }
+
         return await ChangeAsync(user, number, revision, AuditActions.RulesDraftSaved, (row, now) =>
         {
             if (row.State is not (RuleVersionState.Draft or RuleVersionState.AwaitingApproval))
