@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinicClock();
 builder.Services.AddPlannerDatabase();
+builder.Services.AddSharedDataProtection();
 builder.Services.AddPlannerAccounts();
 builder.Services.AddTransportSecurity();
 // A sent plan's page hands its plan, with every citation, from prerendering to the circuit as

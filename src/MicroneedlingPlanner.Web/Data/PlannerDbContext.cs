@@ -5,6 +5,7 @@ using MicroneedlingPlanner.Web.Features.Plans;
 using MicroneedlingPlanner.Web.Features.Recalls;
 using MicroneedlingPlanner.Web.Features.Review;
 using MicroneedlingPlanner.Web.Features.Rules;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,8 +17,11 @@ namespace MicroneedlingPlanner.Web.Data;
 /// subclass below so that EF Core keeps a separate migration history per provider
 /// (docs/adr/0001-two-database-providers.md).
 /// </summary>
-public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class PlannerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in and antiforgery cookies, shared by every app instance (DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<SubmittedPlan> SubmittedPlans => Set<SubmittedPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -49,6 +49,7 @@ public abstract class PersonalDataCoverageTests(AppFixture app)
         [typeof(RecallOptOut)] = new("Deleted with the patient.", (db, p) => db.RecallOptOuts.Where(o => o.PatientId == p.Id)),
         [typeof(AccountSession)] = new("Deleted with the account: when each sign-in began and was last used (the export's audit part lists every sign-in).",
             (db, p) => db.AccountSessions.Where(s => s.UserId == p.Id)),
+        [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = new("The app's keys for its cookies: no one's data."),
         [typeof(RuleVersion)] = new("Treatment rules, written by admins: names admins only, never a patient."),
         [typeof(AuditEntry)] = new("Kept, hash-chained and append-only: the account's random id, plan ids, action names and fixed words; no name, contact or health data. Ends with account.deleted.",
             (db, p) => db.AuditEntries.Where(a => a.PatientId == p.Id)),
