@@ -66,6 +66,23 @@ public sealed class UsersPageTests(ComponentsApp app) : ComponentTest(app)
     }
 
     [Fact]
+    public async Task Signing_an_account_out_everywhere_ends_its_sessions_and_says_so()
+    {
+        var staff = await CreateUserAsync(Roles.Staff);
+        var sessions = AppService<AccountSessions>();
+        await sessions.StartAsync(staff.Id);
+        SignIn(await CreateUserAsync(Roles.Admin), Roles.Admin);
+
+        var page = await SearchAsync(staff.Email!);
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll($"button[aria-label='Sign {staff.Email} out everywhere']")), TimeSpan.FromSeconds(15));
+        await page.Find($"button[aria-label='Sign {staff.Email} out everywhere']").ClickAsync(new());
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("is signed out everywhere, and can sign in again", page.Find("#change-message").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await using var db = await App.Factory.CreateDbContextAsync();
+        Assert.False(await db.AccountSessions.AnyAsync(s => s.UserId == staff.Id && s.EndedUtc == null, Cancel));
+    }
+
+    [Fact]
     public async Task An_invitation_to_an_address_with_an_account_says_so_and_keeps_the_address_typed()
     {
         var patient = await CreateUserAsync(Roles.Patient);
