@@ -173,7 +173,7 @@ internal static class AccountAudit
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = user?.Id ?? PlannerSignInManager.UnknownAccount,
-            Role = user is null ? null : roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patient,
+            Role = user is null ? null : Roles.Highest(roles),
             Action = action,
             PatientId = user?.Id,
         });

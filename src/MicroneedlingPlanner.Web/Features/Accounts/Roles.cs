@@ -47,7 +47,10 @@ public static class Roles
 
     /// <summary>The role a staff user acts in, for the audit log: admin when they hold both.</summary>
     /// <summary>The highest role the user holds, for audit rows about their own account.</summary>
-    public static string RoleOf(ClaimsPrincipal user) => user.IsInRole(Admin) ? Admin : user.IsInRole(Staff) ? Staff : Patient;
+    public static string RoleOf(ClaimsPrincipal user) => Highest(All.Where(user.IsInRole));
+
+    /// <summary>The highest of an account's roles (as Identity lists them): Admin, then Staff, else Patient.</summary>
+    public static string Highest(IEnumerable<string> roles) => roles.Contains(Admin) ? Admin : roles.Contains(Staff) ? Staff : Patient;
 
     public static string StaffRoleOf(ClaimsPrincipal user) => user.IsInRole(Admin) ? Admin : Staff;
 

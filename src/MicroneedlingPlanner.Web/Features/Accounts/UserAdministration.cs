@@ -262,7 +262,7 @@ internal sealed class UserAdministration(
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = user.Id,
-            Role = roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patient,
+            Role = Roles.Highest(roles),
             Action = AuditActions.InvitationAccepted,
             PatientId = user.Id,
         }, cancellationToken);

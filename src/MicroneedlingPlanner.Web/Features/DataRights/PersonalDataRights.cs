@@ -107,7 +107,7 @@ public sealed class PersonalDataRights(IDbContextFactory<PlannerDbContext> facto
         var now = clock.GetUtcNow().UtcDateTime;
         await AuditLog.RecordAsync(db, new AuditEntry
         {
-            At = now, UserId = userId, Role = RoleOf(roles), Action = AuditActions.PersonalDataExported, PatientId = userId, Seen = ExportSeen,
+            At = now, UserId = userId, Role = Roles.Highest(roles), Action = AuditActions.PersonalDataExported, PatientId = userId, Seen = ExportSeen,
         }, cancellationToken);
 
         return new PersonalDataExport(now, PersonalDataExport.AboutText, profile, exportedPlans, messages, optOut is { } at ? Utc(at) : null, draft, clinic, own);
@@ -186,8 +186,6 @@ public sealed class PersonalDataRights(IDbContextFactory<PlannerDbContext> facto
         });
     }
 
-    private static string RoleOf(IReadOnlyList<string> roles) =>
-        roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patient;
 
     /// <summary>Who acted, as the patient reads it: themselves, or a clinic role (never a staff member's email).</summary>
     private static string Who(string? role) => role == Roles.Patient ? "You" : AuditWording.ClinicRole(role ?? Roles.Staff);
